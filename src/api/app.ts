@@ -1,0 +1,84 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from '../config.js';
+import { PianoError } from '../domain/errors.js';
+import { newAjv, validatorFor } from '../domain/validation.js';
+import type { Db } from '../storage/db.js';
+import { registerPrincipal } from './auth.js';
+import { sendProblem } from './problem.js';
+import { registerAuditRoutes } from './routes/audit.js';
+import { registerMemberRoutes } from './routes/members.js';
+import { registerOrganizationRoutes } from './routes/organizations.js';
+import { registerPartRoutes } from './routes/parts.js';
+import { registerPlanRoutes } from './routes/plans.js';
+import { registerSessionRoutes } from './routes/session.js';
+
+export interface AppOptions {
+  db: Db;
+  config: Pick<
+    Config,
+    | 'PIANO_BODY_LIMIT'
+    | 'PIANO_IMPORT_BODY_LIMIT'
+    | 'PIANO_SESSION_HOURS'
+    | 'PIANO_COOKIE_SECURE'
+    | 'LOG_LEVEL'
+  >;
+}
+
+// Query strings and path parameters arrive as text: this instance coerces "20" to 20.
+const coercing = newAjv({ coerceTypes: 'array' });
+
+/** Builds the HTTP API; the caller decides whether to listen or inject requests (tests). */
+export async function buildApp({ db, config }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: config.PIANO_BODY_LIMIT,
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    ajv: { customOptions: { strict: false } },
+  });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? validatorFor(schema as never) : coercing.compile(schema),
+  );
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new PianoError('not_found', `Nessuna risorsa in ${request.url}`)),
+  );
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'piano – API',
+        version: '1.0.0',
+        description:
+          'API del Piano triennale per l’informatica: enti, piani, priorità, azioni, indicatori, spesa, piattaforme. Errori in application/problem+json (RFC 9457).',
+      },
+      components: {
+        securitySchemes: { sessione: { type: 'apiKey', in: 'cookie', name: 'piano_session' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    backend: db.backend,
+  }));
+  registerPrincipal(app, db);
+  await app.register(
+    async (api) => {
+      registerSessionRoutes(api, db, config);
+      registerOrganizationRoutes(api, db);
+      registerMemberRoutes(api, db);
+      registerPlanRoutes(api, db, config);
+      registerPartRoutes(api, db);
+      registerAuditRoutes(api, db);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

@@ -1,0 +1,114 @@
+import { Type, type TObject, type TProperties } from '@sinclair/typebox';
+import { Key } from '../domain/model/common.js';
+import { inputForm } from '../domain/model/common.js';
+import {
+  ActionSchema,
+  MicroActionInputSchema,
+  MicroActionSchema,
+  ActionInputSchema,
+} from '../domain/model/action.js';
+import { IndicatorSchema, MeasurementSchema } from '../domain/model/indicator.js';
+import { RoleHolderSchema, UnitSchema } from '../domain/model/organization.js';
+import {
+  GlossaryTermSchema,
+  NormativeReferenceSchema,
+  SectionSchema,
+} from '../domain/model/plan.js';
+import { PlatformAdoptionSchema } from '../domain/model/platform.js';
+import { BaselineItemSchema, PrioritySchema } from '../domain/model/priority.js';
+import { SpendingItemSchema } from '../domain/model/spending.js';
+import * as T from '../storage/entities.js';
+
+/** One REST resource for one kind of part, with the schemas of its bodies and answers. */
+export interface PartResource {
+  table: T.EntityTable;
+  /** URL segment: /api/plans/:planId/<path> or /api/organizations/:organizationId/<path>. */
+  path: string;
+  /** For nested parts, the parent's resource path (micro-actions live under an action). */
+  parentPath?: string;
+  tag: string;
+  output: TObject;
+  create: TObject;
+  patch: TObject;
+}
+
+const Version = Type.Integer({ minimum: 1, description: 'Versione letta dal client' });
+
+function resource(
+  table: T.EntityTable,
+  path: string,
+  tag: string,
+  schema: TObject,
+  input: TObject = schema,
+  parentPath?: string,
+): PartResource {
+  const drop = new Set(['microActions', 'measurements']);
+  const fields = (s: TObject) =>
+    Object.fromEntries(Object.entries(s.properties).filter(([k]) => !drop.has(k))) as TProperties;
+  const parentProp = table.parent ? { [table.parent.prop]: Key } : {};
+  const output = Type.Object(
+    { ...fields(schema), ...parentProp, version: Type.Integer() },
+    { additionalProperties: false },
+  );
+  const { id: _id, ...patchable } = fields(input);
+  const create = inputForm(
+    Type.Object({ ...fields(input), id: Type.Optional(Key) }, { additionalProperties: false }),
+  );
+  const patch = Type.Object(
+    { ...withoutDefaults(Type.Partial(Type.Object(patchable)).properties), version: Version },
+    { additionalProperties: false, minProperties: 2 },
+  );
+  return { table, path, tag, output, create, patch, ...(parentPath ? { parentPath } : {}) };
+}
+
+/** A patch names only what changes: no default may fill in a field the client left out. */
+function withoutDefaults(properties: TProperties): TProperties {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([k]) => k !== 'default')
+        .map(([k, v]) => [k, strip(v)]),
+    );
+  };
+  return strip(structuredClone(properties)) as TProperties;
+}
+
+export const ORGANIZATION_PARTS: PartResource[] = [
+  resource(T.UNITS, 'units', 'Settori', UnitSchema),
+  resource(T.ROLE_HOLDERS, 'roles', 'Ruoli', RoleHolderSchema),
+];
+
+export const PLAN_PARTS: PartResource[] = [
+  resource(T.PRIORITIES, 'priorities', 'Priorità', PrioritySchema),
+  resource(T.BASELINE_ITEMS, 'baseline', 'Stato dell’arte', BaselineItemSchema),
+  resource(T.ACTIONS, 'actions', 'Azioni', ActionSchema, ActionInputSchema),
+  resource(
+    T.MICRO_ACTIONS,
+    'micro-actions',
+    'Micro azioni',
+    MicroActionSchema,
+    MicroActionInputSchema,
+    'actions',
+  ),
+  resource(T.INDICATORS, 'indicators', 'Indicatori', IndicatorSchema),
+  resource(
+    T.MEASUREMENTS,
+    'measurements',
+    'Rilevazioni',
+    MeasurementSchema,
+    MeasurementSchema,
+    'indicators',
+  ),
+  resource(T.SPENDING_ITEMS, 'spending', 'Spesa', SpendingItemSchema),
+  resource(T.PLATFORM_ADOPTIONS, 'platforms', 'Piattaforme', PlatformAdoptionSchema),
+  resource(T.SECTIONS, 'sections', 'Sezioni', SectionSchema),
+  resource(
+    T.NORMATIVE_REFERENCES,
+    'normative-references',
+    'Riferimenti normativi',
+    NormativeReferenceSchema,
+  ),
+  resource(T.GLOSSARY_TERMS, 'glossary', 'Glossario', GlossaryTermSchema),
+];

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { PianoError, describeProblem } from '../domain/errors.js';
+import type { Db } from '../storage/db.js';
+import { openConfiguredDb } from '../server.js';
+
+/** Global options every command accepts; each overrides its environment variable. */
+export interface GlobalOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export const CLI_ACTOR = { userId: null, name: 'cli' };
+
+/** The configuration: environment variables, overridden by the global flags. */
+export function configOf(command: Command, extra: Record<string, string | undefined> = {}): Config {
+  const globals = command.optsWithGlobals<GlobalOptions>();
+  return loadConfig({
+    ...process.env,
+    ...(globals.dataDir ? { PIANO_DATA_DIR: globals.dataDir } : {}),
+    ...(globals.databaseUrl ? { DATABASE_URL: globals.databaseUrl } : {}),
+    ...extra,
+  });
+}
+
+/** Runs fn with an open, migrated database, closing it afterwards whatever happens. */
+export async function withDb<T>(command: Command, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDb(configOf(command));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Prints an error the way a user can act on it, and returns the exit code. */
+export function reportError(error: unknown): number {
+  if (error instanceof PianoError) {
+    process.stderr.write(
+      `Errore: ${error.problems.length ? error.message.split(':')[0] : error.message}\n`,
+    );
+    for (const p of error.problems) process.stderr.write(`  - ${describeProblem(p)}\n`);
+    return 1;
+  }
+  if (error instanceof Error && error.name === 'ConfigError') {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  process.stderr.write(
+    `Errore imprevisto: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  return 3;
+}

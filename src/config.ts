@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { newAjv, toFieldProblems } from './domain/validation.js';
+
+/**
+ * Every setting piano reads, from environment variables (flags of the CLI override them).
+ * Validated at start-up: all problems are listed at once before exiting.
+ */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PIANO_DATA_DIR: Type.String({ default: '.piano-data', minLength: 1 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  PIANO_ADMIN_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
+  PIANO_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
+  PIANO_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  PIANO_IMPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 10_485_760 }),
+  PIANO_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 12 }),
+  PIANO_COOKIE_SECURE: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+const coercing = newAjv({ coerceTypes: true });
+const validateConfig = coercing.compile(ConfigSchema);
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from an environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const names = Object.keys(ConfigSchema.properties);
+  const raw: Record<string, unknown> = {};
+  for (const name of names) if (env[name] !== undefined && env[name] !== '') raw[name] = env[name];
+  if (validateConfig(raw)) return raw as Config;
+  const lines = toFieldProblems(validateConfig.errors ?? []).map(
+    (p) => `  ${p.field.replace(/^\//, '')}: ${p.message}`,
+  );
+  throw new ConfigError(`Configurazione non valida:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,41 @@
+/** A problem with one field of the input, located by a JSON Pointer ("/actions/3/title"). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Stable error codes. The API maps each to an HTTP status in one place (api/problem.ts);
+ * the CLI maps them to exit codes. Messages are Italian: they reach users.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'version_conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'payload_too_large';
+
+export class PianoError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'PianoError';
+  }
+}
+
+export const validationError = (problems: FieldProblem[], message = 'Dati non validi') =>
+  new PianoError('validation', `${message}: ${problems.map(describeProblem).join('; ')}`, problems);
+
+export const describeProblem = (p: FieldProblem) => `${p.field || '/'} ${p.message}`;
+
+/** Keeps handlers flat: `const plan = found(await getPlan(...), 'Piano')`. */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined)
+    throw new PianoError('not_found', `${what} non trovato`);
+  return value;
+}

@@ -1,0 +1,150 @@
+import { validationError } from '../domain/errors.js';
+import { inputForm } from '../domain/model/common.js';
+import { PlanDocumentInputSchema, type PlanDocument } from '../domain/model/interchange.js';
+import type { Unit } from '../domain/model/organization.js';
+import { checkPlanDocument } from '../domain/rules/check-plan.js';
+import { normalizePlanDocument } from '../domain/rules/normalize-plan.js';
+import { parseWith } from '../domain/validation.js';
+import { insertAuditEvents, type Actor, type AuditEvent } from '../storage/audit.js';
+import type { Db } from '../storage/db.js';
+import * as T from '../storage/entities.js';
+import { findOrganizationByIpa, insertOrganization } from '../storage/organizations.js';
+import { insertPlan } from '../storage/plans.js';
+import { insertRow, listRows, type Scope } from '../storage/rows.js';
+import { requireOrganization, writeInTransaction } from './parts.js';
+
+export const PlanDocumentInputForm = inputForm(PlanDocumentInputSchema);
+
+/** Validates a plan file completely, without touching the database. */
+export function parsePlanDocument(input: unknown): PlanDocument {
+  const doc = normalizePlanDocument(
+    parseWith(PlanDocumentInputForm, input, 'File del piano non valido'),
+  );
+  const problems = checkPlanDocument(doc);
+  if (problems.length > 0) throw validationError(problems, 'File del piano non valido');
+  return doc;
+}
+
+export interface LoadPlanOptions {
+  db: Db;
+  actor: Actor;
+  input: unknown;
+  /** Load into this organization; otherwise the one with the file's IPA code, or a new one. */
+  organizationId?: string | undefined;
+}
+
+/**
+ * Stores a whole plan from an interchange document, in one transaction: either everything is
+ * stored or nothing is. Units and roles the organization lacks are added; existing ones stay.
+ */
+export async function loadPlanDocument(options: LoadPlanOptions) {
+  const doc = parsePlanDocument(options.input);
+  return writeInTransaction(options.db, async (tx) => {
+    const events: AuditEvent[] = [];
+    const organizationId = await resolveOrganization(tx, doc, options.organizationId, events);
+    await addMissing(tx, T.UNITS, { organizationId }, parentsFirst(doc.organization.units), events);
+    await addMissing(tx, T.ROLE_HOLDERS, { organizationId }, doc.organization.roles, events);
+    const { sections, normativeReferences, glossary, ...fields } = doc.plan;
+    const plan = await insertPlan(tx, organizationId, fields);
+    const scope = { organizationId, planId: plan.id };
+    events.push(event(scope, 'plan', plan.id, plan));
+    const put = (table: T.EntityTable, items: Record<string, unknown>[]) =>
+      insertAll(tx, table, scope, items, events);
+    await put(T.SECTIONS, sections);
+    await put(T.NORMATIVE_REFERENCES, normativeReferences);
+    await put(T.GLOSSARY_TERMS, glossary);
+    await put(T.PRIORITIES, doc.priorities);
+    await put(T.BASELINE_ITEMS, doc.baseline);
+    await put(T.ACTIONS, doc.actions);
+    await put(
+      T.MICRO_ACTIONS,
+      doc.actions.flatMap((a) => a.microActions.map((m) => ({ ...m, actionId: a.id }))),
+    );
+    await put(T.INDICATORS, doc.indicators);
+    await put(
+      T.MEASUREMENTS,
+      doc.indicators.flatMap((i) => i.measurements.map((m) => ({ ...m, indicatorId: i.id }))),
+    );
+    await put(T.SPENDING_ITEMS, doc.spending);
+    await put(T.PLATFORM_ADOPTIONS, doc.platforms);
+    for (let i = 0; i < events.length; i += 1000) {
+      await insertAuditEvents(tx, options.actor, events.slice(i, i + 1000));
+    }
+    return { organizationId, planId: plan.id };
+  });
+}
+
+async function resolveOrganization(
+  tx: Db,
+  doc: PlanDocument,
+  organizationId: string | undefined,
+  events: AuditEvent[],
+): Promise<string> {
+  if (organizationId) return (await requireOrganization(tx, organizationId)).id;
+  const { units: _units, roles: _roles, ...fields } = doc.organization;
+  const existing = fields.ipaCode ? await findOrganizationByIpa(tx, fields.ipaCode) : null;
+  if (existing) return existing.id;
+  const created = await insertOrganization(tx, fields);
+  events.push(event({ organizationId: created.id }, 'organization', created.id, created));
+  return created.id;
+}
+
+async function addMissing(
+  tx: Db,
+  table: T.EntityTable,
+  scope: Scope,
+  items: Record<string, unknown>[],
+  events: AuditEvent[],
+) {
+  const { items: existing } = await listRows(tx, table, scope, { limit: 100_000 });
+  const known = new Set(existing.map((e) => e.id));
+  await insertAll(
+    tx,
+    table,
+    scope,
+    items.filter((item) => !known.has(item.id as string)),
+    events,
+  );
+}
+
+async function insertAll(
+  tx: Db,
+  table: T.EntityTable,
+  scope: Scope,
+  items: Record<string, unknown>[],
+  events: AuditEvent[],
+) {
+  for (const item of items) {
+    const created = await insertRow(tx, table, scope, item);
+    events.push(event(scope, table.type, created.id, created));
+  }
+}
+
+/** Units may name a parent defined later in the file; the database needs parents first. */
+export function parentsFirst(units: Unit[]): Unit[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const ordered: Unit[] = [];
+  const placed = new Set<string>();
+  const place = (unit: Unit, depth: number) => {
+    if (placed.has(unit.id) || depth > units.length) return;
+    const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+    if (parent) place(parent, depth + 1);
+    placed.add(unit.id);
+    ordered.push(unit);
+  };
+  units.forEach((u) => place(u, 0));
+  return ordered;
+}
+
+function event(scope: Scope, entityType: string, entityId: string, after: unknown): AuditEvent {
+  return {
+    organizationId: scope.organizationId,
+    planId: scope.planId ?? null,
+    operation: 'create',
+    entityType,
+    entityId,
+    field: null,
+    before: null,
+    after,
+  };
+}

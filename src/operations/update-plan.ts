@@ -1,0 +1,66 @@
+import { found, validationError } from '../domain/errors.js';
+import type { PlanFields } from '../domain/model/plan.js';
+import { checkPeriod } from '../domain/rules/check-plan.js';
+import { insertAuditEvents, type Actor } from '../storage/audit.js';
+import type { Db } from '../storage/db.js';
+import { deletePlanRow, findPlan, updatePlanRow } from '../storage/plans.js';
+import { writeInTransaction } from './parts.js';
+import { assertVersion, changedFields } from './update-part.js';
+
+export interface UpdatePlanOptions {
+  db: Db;
+  actor: Actor;
+  organizationId: string;
+  planId: string;
+  version: number;
+  changes: Partial<PlanFields>;
+}
+
+/** Changes the plan's own fields (title, period, status, approval act...). */
+export async function updatePlan(options: UpdatePlanOptions) {
+  const { organizationId, planId, version, changes } = options;
+  return writeInTransaction(options.db, async (tx) => {
+    const current = found(await findPlan(tx, organizationId, planId), 'Piano');
+    assertVersion(current.version, version);
+    const problems = checkPeriod({ ...current, ...changes });
+    if (problems.length) throw validationError(problems);
+    const updated = found(
+      await updatePlanRow(tx, organizationId, planId, changes, version),
+      'Piano',
+    );
+    const events = changedFields(current, changes).map((field) => ({
+      organizationId,
+      planId,
+      operation: 'update' as const,
+      entityType: 'plan',
+      entityId: planId,
+      field,
+      before: current[field as keyof typeof current],
+      after: updated[field as keyof typeof updated],
+    }));
+    await insertAuditEvents(tx, options.actor, events);
+    return updated;
+  });
+}
+
+/** Deletes a plan with all its parts; the audit trail keeps a copy of its fields. */
+export async function deletePlan(options: Omit<UpdatePlanOptions, 'changes'>) {
+  const { organizationId, planId, version } = options;
+  await writeInTransaction(options.db, async (tx) => {
+    const current = found(await findPlan(tx, organizationId, planId), 'Piano');
+    assertVersion(current.version, version);
+    await deletePlanRow(tx, organizationId, planId, version);
+    await insertAuditEvents(tx, options.actor, [
+      {
+        organizationId,
+        planId,
+        operation: 'delete',
+        entityType: 'plan',
+        entityId: planId,
+        field: null,
+        before: current,
+        after: null,
+      },
+    ]);
+  });
+}

@@ -1,0 +1,54 @@
+import { PianoError } from '../domain/errors.js';
+import { ENTITY_TABLES, type EntityTable } from './entities.js';
+
+interface PgError {
+  code?: string;
+  detail?: string;
+  table?: string;
+  constraint?: string;
+}
+
+const isPgError = (e: unknown): e is PgError =>
+  typeof e === 'object' && e !== null && typeof (e as PgError).code === 'string';
+
+/** The property that a column stands for, in whichever table raised the error. */
+function propOf(tableName: string | undefined, column: string): string {
+  const table: EntityTable | undefined = Object.values(ENTITY_TABLES).find(
+    (t) => t.table === tableName,
+  );
+  const all = [...(table?.columns ?? []), ...(table?.parent ? [table.parent] : [])];
+  return all.find((c) => c.column === column)?.prop ?? (column === 'key' ? 'id' : column);
+}
+
+/**
+ * Turns the database's refusals into errors users understand. The database enforces the rules
+ * even when code forgets them; this is where its answer becomes Italian.
+ */
+export function translateDbError(error: unknown): unknown {
+  if (!isPgError(error)) return error;
+  const columns = /\(([^)]*)\)=/.exec(error.detail ?? '')?.[1]?.split(', ') ?? [];
+  const column = columns.find((c) => c !== 'plan_id' && c !== 'organization_id') ?? '';
+  const field = `/${propOf(error.table, column)}`;
+  switch (error.code) {
+    case '23505':
+      return new PianoError('conflict', `Esiste già un elemento con lo stesso identificativo`, [
+        { field, message: 'è già usato' },
+      ]);
+    case '23503':
+      return /still referenced/.test(error.detail ?? '')
+        ? new PianoError('conflict', 'L’elemento è ancora usato da altri elementi del piano')
+        : new PianoError('validation', 'Riferimento a un elemento inesistente', [
+            { field, message: 'rimanda a un elemento inesistente' },
+          ]);
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new PianoError('validation', 'Dati non accettati dal database', [
+        { field: error.constraint ? `/${error.constraint}` : '/', message: 'non è valido' },
+      ]);
+    default:
+      return error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Db } from './db.js';
+import type { UserRow } from './users.js';
+
+export async function insertSession(db: Db, tokenHash: string, userId: string, ttlHours: number) {
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at)
+     VALUES ($1, $2, now() + make_interval(hours => $3))`,
+    [tokenHash, userId, ttlHours],
+  );
+}
+
+/** The user behind a live session, or null when unknown or expired. */
+export async function findSessionUser(db: Db, tokenHash: string): Promise<UserRow | null> {
+  const rows = await db.query<UserRow>(
+    `SELECT u.id, u.email, u.name, u.platform_role AS "platformRole"
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteExpiredSessions(db: Db) {
+  await db.query('DELETE FROM sessions WHERE expires_at <= now()');
+}

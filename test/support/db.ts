@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDb, type Db } from '../../src/storage/db.js';
+import { migrate } from '../../src/storage/migrate.js';
+
+/** Which backend this run tests: PGlite in memory, or a PostgreSQL server (DATABASE_URL). */
+export const TEST_BACKEND = process.env.PIANO_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or a new database created
+ * on the server named by DATABASE_URL and dropped by `close`.
+ */
+export async function openTestDb(): Promise<Db> {
+  if (TEST_BACKEND === 'pglite') {
+    const db = await openDb({});
+    await migrate(db);
+    return db;
+  }
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('PIANO_TEST_BACKEND=postgres needs DATABASE_URL');
+  const name = `piano_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString() });
+  await migrate(db);
+  const close = db.close.bind(db);
+  return {
+    ...db,
+    close: async () => {
+      await close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
