@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '../config.js';
 import { PianoError } from '../domain/errors.js';
+import { publishedPlanSchema } from '../domain/model/interchange.js';
 import { newAjv, validatorFor } from '../domain/validation.js';
 import type { Db } from '../storage/db.js';
 import { registerPrincipal } from './auth.js';
@@ -64,6 +65,9 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/schema/piano-plan-v1.json', { schema: { hide: true } }, async () =>
+    publishedPlanSchema(),
+  );
   app.get('/health', { schema: { hide: true } }, async () => ({
     status: 'ok',
     backend: db.backend,

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { StrictObject, List } from './common.js';
+import { inputForm, List, StrictObject } from './common.js';
 import { OrganizationSchema } from './organization.js';
 import { PlanSchema } from './plan.js';
 import { BaselineItemSchema, PrioritySchema } from './priority.js';
@@ -10,7 +10,8 @@ import { PlatformAdoptionSchema } from './platform.js';
 
 export const INTERCHANGE_FORMAT = 'piano-plan';
 export const INTERCHANGE_VERSION = 1;
-export const SCHEMA_ID = 'https://piano.example.org/schema/piano-plan-v1.json';
+/** Stable identifier of the schema; a running piano also serves it at /schema/piano-plan-v1.json. */
+export const SCHEMA_ID = 'urn:piano:schema:piano-plan-v1';
 
 /** The document's parts, in the order exports write them. */
 const documentParts = <A extends TSchema>(actions: A) => ({
@@ -41,3 +42,24 @@ export const PlanDocumentInputSchema = StrictObject(documentParts(ActionInputSch
   title: 'Piano triennale – documento in ingresso',
 });
 export type PlanDocumentInput = Static<typeof PlanDocumentInputSchema>;
+
+/**
+ * The JSON Schema piano publishes for the format: the input form, so that every document it
+ * accepts can be loaded (exports, which write every field, satisfy it too). References between
+ * parts (an action's priorityId...) are checked by `piano validate` beyond this schema.
+ */
+export function publishedPlanSchema(): Record<string, unknown> {
+  const {
+    $id: _id,
+    title: _title,
+    ...rest
+  } = inputForm(PlanDocumentInputSchema) as Record<string, unknown>;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: SCHEMA_ID,
+    title: 'Piano triennale per l’informatica – Plan Interchange Format v1',
+    description:
+      'Un piano triennale per l’informatica di un ente, con organizzazione, priorità, azioni, indicatori, spesa e piattaforme. Le date sono ISO 8601, gli importi in euro con due decimali.',
+    ...rest,
+  };
+}
