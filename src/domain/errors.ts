@@ -39,3 +39,13 @@ export function found<T>(value: T | null | undefined, what: string): T {
     throw new PianoError('not_found', `${what} non trovato`);
   return value;
 }
+
+/** Optimistic concurrency: the client must have read the version it is changing. */
+export function assertVersion(stored: number, given: number) {
+  if (stored !== given) {
+    throw new PianoError(
+      'version_conflict',
+      `L’elemento è stato modificato da qualcun altro (versione attuale ${stored}, inviata ${given}): ricarica e riprova`,
+    );
+  }
+}

@@ -1,8 +1,7 @@
 import type { Db } from '../storage/db.js';
-import { found } from '../domain/errors.js';
+import { assertVersion, found } from '../domain/errors.js';
 import { deleteRow, getRowForUpdate, type Entity } from '../storage/rows.js';
 import { afterPartWrite, auditEvent, writeInTransaction, type PartContext } from './parts.js';
-import { assertVersion } from './update-part.js';
 
 export interface DeletePartOptions extends PartContext {
   key: string;

@@ -1,7 +1,8 @@
 import type { OrgRole } from '../domain/rules/permissions.js';
 import { insertAuditEvents, type Actor } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
-import { upsertMembership } from '../storage/users.js';
+import { PianoError } from '../domain/errors.js';
+import { deleteMembership, upsertMembership } from '../storage/users.js';
 import { writeInTransaction } from './parts.js';
 
 export interface GrantMembershipOptions {
@@ -28,6 +29,30 @@ export async function grantMembership(options: GrantMembershipOptions) {
         field: 'role',
         before: null,
         after: { role, unitId },
+      },
+    ]);
+  });
+}
+
+/** Takes a user's role in an organization away, audited; the account itself stays. */
+export async function revokeMembership(
+  options: Pick<GrantMembershipOptions, 'db' | 'actor' | 'userId' | 'organizationId'>,
+) {
+  const { userId, organizationId } = options;
+  await writeInTransaction(options.db, async (tx) => {
+    if (!(await deleteMembership(tx, userId, organizationId))) {
+      throw new PianoError('not_found', 'L’utente non ha ruoli in questo ente');
+    }
+    await insertAuditEvents(tx, options.actor, [
+      {
+        organizationId,
+        planId: null,
+        operation: 'delete',
+        entityType: 'membership',
+        entityId: userId,
+        field: 'role',
+        before: null,
+        after: null,
       },
     ]);
   });

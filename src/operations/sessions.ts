@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { PianoError } from '../domain/errors.js';
 import type { Principal } from '../domain/rules/permissions.js';
 import type { Db } from '../storage/db.js';
-import { deleteSession, findSessionUser, insertSession } from '../storage/sessions.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSessionUser,
+  insertSession,
+} from '../storage/sessions.js';
 import { findUserByEmail, listMemberships, type UserRow } from '../storage/users.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 
@@ -19,6 +24,7 @@ export async function signIn(
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) throw new PianoError('unauthenticated', 'Email o password non corretti');
   const token = randomBytes(32).toString('base64url');
+  await deleteExpiredSessions(db);
   await insertSession(db, hashToken(token), user.id, ttlHours);
   return { token, principal: await principalOf(db, user) };
 }

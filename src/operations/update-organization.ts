@@ -1,10 +1,9 @@
-import { found } from '../domain/errors.js';
+import { assertVersion, found } from '../domain/errors.js';
 import type { OrganizationFields } from '../domain/model/organization.js';
-import { insertAuditEvents, type Actor } from '../storage/audit.js';
+import { fieldUpdateEvents, insertAuditEvents, type Actor } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
 import { findOrganization, updateOrganizationRow } from '../storage/organizations.js';
 import { writeInTransaction } from './parts.js';
-import { assertVersion, changedFields } from './update-part.js';
 
 export interface UpdateOrganizationOptions {
   db: Db;
@@ -20,17 +19,12 @@ export async function updateOrganization(options: UpdateOrganizationOptions) {
     const current = found(await findOrganization(tx, id), 'Ente');
     assertVersion(current.version, version);
     const updated = found(await updateOrganizationRow(tx, id, changes, version), 'Ente');
-    const events = changedFields(current, changes).map((field) => ({
-      organizationId: id,
-      planId: null,
-      operation: 'update' as const,
-      entityType: 'organization',
-      entityId: id,
-      field,
-      before: current[field as keyof typeof current],
-      after: updated[field as keyof typeof updated],
-    }));
-    await insertAuditEvents(tx, options.actor, events);
+    const subject = { organizationId: id, planId: null, entityType: 'organization', entityId: id };
+    await insertAuditEvents(
+      tx,
+      options.actor,
+      fieldUpdateEvents(subject, current, updated, changes),
+    );
     return updated;
   });
 }

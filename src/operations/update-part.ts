@@ -1,13 +1,8 @@
 import type { Db } from '../storage/db.js';
-import { PianoError, found } from '../domain/errors.js';
+import { assertVersion, found } from '../domain/errors.js';
+import { fieldUpdateEvents } from '../storage/audit.js';
 import { getRowForUpdate, updateRow, type Entity } from '../storage/rows.js';
-import {
-  afterPartWrite,
-  auditEvent,
-  checkUnitRefs,
-  writeInTransaction,
-  type PartContext,
-} from './parts.js';
+import { afterPartWrite, checkUnitRefs, writeInTransaction, type PartContext } from './parts.js';
 
 export interface UpdatePartOptions extends PartContext {
   key: string;
@@ -26,30 +21,15 @@ export async function updatePart(options: UpdatePartOptions): Promise<Entity> {
     await options.guard?.(current, tx);
     assertVersion(current.version, version);
     await checkUnitRefs(tx, options, changes);
-    const updated = await updateRow(tx, table, scope, key, changes, version);
-    if (!updated) assertVersion(-1, version);
-    const events = changedFields(current, changes).map((field) =>
-      auditEvent(options, 'update', key, field, current[field], (updated as Entity)[field]),
-    );
-    await afterPartWrite(tx, options, events);
-    return updated as Entity;
+    // The row is locked and its version checked: the update cannot miss it.
+    const updated = found(await updateRow(tx, table, scope, key, changes, version), table.label);
+    const subject = {
+      organizationId: scope.organizationId,
+      planId: scope.planId ?? null,
+      entityType: table.type,
+      entityId: key,
+    };
+    await afterPartWrite(tx, options, fieldUpdateEvents(subject, current, updated, changes));
+    return updated;
   });
-}
-
-export function assertVersion(stored: number, given: number) {
-  if (stored !== given) {
-    throw new PianoError(
-      'version_conflict',
-      `L’elemento è stato modificato da qualcun altro (versione attuale ${stored < 0 ? 'diversa' : stored}, inviata ${given}): ricarica e riprova`,
-    );
-  }
-}
-
-/** The fields whose value the change really alters (each becomes one audit event). */
-export function changedFields(before: object, changes: object): string[] {
-  const old = before as Record<string, unknown>;
-  const next = changes as Record<string, unknown>;
-  return Object.keys(next).filter(
-    (field) => JSON.stringify(old[field] ?? null) !== JSON.stringify(next[field] ?? null),
-  );
 }

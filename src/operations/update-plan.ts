@@ -1,11 +1,10 @@
-import { found, validationError } from '../domain/errors.js';
+import { assertVersion, found, validationError } from '../domain/errors.js';
 import type { PlanFields } from '../domain/model/plan.js';
 import { checkPeriod } from '../domain/rules/check-plan.js';
-import { insertAuditEvents, type Actor } from '../storage/audit.js';
+import { fieldUpdateEvents, insertAuditEvents, type Actor } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
 import { deletePlanRow, findPlan, updatePlanRow } from '../storage/plans.js';
 import { writeInTransaction } from './parts.js';
-import { assertVersion, changedFields } from './update-part.js';
 
 export interface UpdatePlanOptions {
   db: Db;
@@ -28,17 +27,12 @@ export async function updatePlan(options: UpdatePlanOptions) {
       await updatePlanRow(tx, organizationId, planId, changes, version),
       'Piano',
     );
-    const events = changedFields(current, changes).map((field) => ({
-      organizationId,
-      planId,
-      operation: 'update' as const,
-      entityType: 'plan',
-      entityId: planId,
-      field,
-      before: current[field as keyof typeof current],
-      after: updated[field as keyof typeof updated],
-    }));
-    await insertAuditEvents(tx, options.actor, events);
+    const subject = { organizationId, planId, entityType: 'plan', entityId: planId };
+    await insertAuditEvents(
+      tx,
+      options.actor,
+      fieldUpdateEvents(subject, current, updated, changes),
+    );
     return updated;
   });
 }

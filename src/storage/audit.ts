@@ -17,6 +17,32 @@ export interface AuditEvent {
   after: unknown;
 }
 
+/** What an audit event is about. */
+export type AuditSubject = Pick<
+  AuditEvent,
+  'organizationId' | 'planId' | 'entityType' | 'entityId'
+>;
+
+/** One 'update' event per field whose value the change really alters. */
+export function fieldUpdateEvents(
+  subject: AuditSubject,
+  before: object,
+  after: object,
+  changes: object,
+): AuditEvent[] {
+  const old = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  return Object.keys(changes)
+    .filter((field) => JSON.stringify(old[field] ?? null) !== JSON.stringify(now[field] ?? null))
+    .map((field) => ({
+      ...subject,
+      operation: 'update' as const,
+      field,
+      before: old[field],
+      after: now[field],
+    }));
+}
+
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** Writes the events in one statement, inside the caller's transaction. */

@@ -74,3 +74,11 @@ export async function findUserById(db: Db, id: string) {
   const rows = await db.query<UserRow>(`${SELECT} WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
+
+export async function deleteMembership(db: Db, userId: string, organizationId: string) {
+  const rows = await db.query(
+    'DELETE FROM memberships WHERE user_id = $1 AND organization_id = $2 RETURNING role',
+    [userId, organizationId],
+  );
+  return rows.length > 0;
+}

@@ -5,7 +5,7 @@ import { PianoError } from '../../domain/errors.js';
 import type { Db } from '../../storage/db.js';
 import { findUserByEmail, listMembers } from '../../storage/users.js';
 import { addUser } from '../../operations/add-user.js';
-import { grantMembership } from '../../operations/grant-membership.js';
+import { grantMembership, revokeMembership } from '../../operations/grant-membership.js';
 import { actorOf, requireRole } from '../auth.js';
 import { Uuid, WRITE_ERRORS, problems } from './common.js';
 
@@ -93,6 +93,24 @@ export function registerMemberRoutes(app: FastifyInstance, db: Db) {
         unitId,
       });
       return { id: user.id, email: user.email, name: user.name, role: body.role, unitId };
+    },
+  );
+  const MemberParams = Type.Object({ organizationId: Uuid, userId: Uuid });
+  app.delete(
+    '/organizations/:organizationId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Toglie all’utente il ruolo nell’ente',
+        params: MemberParams,
+        response: { 204: Type.Null(), ...WRITE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { organizationId, userId } = request.params as Static<typeof MemberParams>;
+      requireRole(request, organizationId, 'admin');
+      await revokeMembership({ db, actor: actorOf(request), userId, organizationId });
+      return reply.status(204).send();
     },
   );
 }
