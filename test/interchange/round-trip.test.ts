@@ -158,3 +158,12 @@ describe('the published JSON Schema', () => {
     expect(validate.errors?.map((e) => e.instancePath)).toContain('/actions/0/progress');
   });
 });
+
+describe('units of an organization', () => {
+  it('rejects a unit that is, through its parents, its own parent', () => {
+    const input = planDocument();
+    input.organization.units[0] = { ...input.organization.units[0]!, parentId: 'u-tec' } as never;
+    input.organization.units[1] = { ...input.organization.units[1]!, parentId: 'u-dem' } as never;
+    expect(() => parsePlanDocument(input)).toThrow(/ciclo/);
+  });
+});

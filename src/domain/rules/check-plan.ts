@@ -64,6 +64,7 @@ export function checkPlanDocument(doc: PlanDocument): FieldProblem[] {
   doc.platforms.forEach((p, i) =>
     refersTo(`/platforms/${i}/unitId`, p.unitId, units, 'un settore'),
   );
+  problems.push(...unitCycles(doc.organization.units));
   problems.push(...checkPeriod(doc.plan));
   return problems;
 }
@@ -94,6 +95,26 @@ function nestedIds(
       seen.add(item.id);
     });
   }
+}
+
+/** A unit cannot be, through its parents, its own parent. */
+function unitCycles(units: { id: string; parentId: string | null }[]): FieldProblem[] {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const problems: FieldProblem[] = [];
+  units.forEach((unit, i) => {
+    const seen = new Set([unit.id]);
+    for (let p = unit.parentId; p !== null && p !== undefined; p = parentOf.get(p) ?? null) {
+      if (seen.has(p)) {
+        problems.push({
+          field: `/organization/units/${i}/parentId`,
+          message: 'crea un ciclo: il settore risulterebbe contenuto in sé stesso',
+        });
+        break;
+      }
+      seen.add(p);
+    }
+  });
+  return problems;
 }
 
 export function checkPeriod(plan: { startYear: number; endYear: number }): FieldProblem[] {
