@@ -8,11 +8,16 @@ import {
   findSessionUser,
   insertSession,
 } from '../storage/sessions.js';
-import { findUserByEmail, listMemberships, type UserRow } from '../storage/users.js';
+import {
+  findUserByEmail,
+  listMemberships,
+  type MembershipRow,
+  type UserRow,
+} from '../storage/users.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 
 /** Only the hash of a session token is stored: a leaked table cannot be replayed. */
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export async function signIn(
   db: Db,
@@ -26,7 +31,7 @@ export async function signIn(
   const token = randomBytes(32).toString('base64url');
   await deleteExpiredSessions(db);
   await insertSession(db, hashToken(token), user.id, ttlHours);
-  return { token, principal: await principalOf(db, user) };
+  return { token, principal: principalOf(user, await listMemberships(db, user.id)) };
 }
 
 export async function signOut(db: Db, token: string) {
@@ -35,15 +40,15 @@ export async function signOut(db: Db, token: string) {
 
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
   const user = await findSessionUser(db, hashToken(token));
-  return user ? principalOf(db, user) : null;
+  return user ? principalOf(user, user.memberships) : null;
 }
 
-async function principalOf(db: Db, user: UserRow): Promise<Principal> {
+function principalOf(user: UserRow, memberships: MembershipRow[]): Principal {
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
     platformRole: user.platformRole,
-    memberships: await listMemberships(db, user.id),
+    memberships,
   };
 }

@@ -13,6 +13,12 @@ export interface Db {
   /** Runs fn in one transaction; nested calls join the outer one. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * For the embedded database only, which a single process owns: a counter that moves on every
+   * statement that may write. Equal values mean nothing changed, so caches may skip a query.
+   * Undefined for a server, which other processes may change at any time.
+   */
+  changeGeneration?: () => number;
 }
 
 export interface DbOptions {
@@ -34,9 +40,19 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
   });
   type Runner = Pick<PGlite, 'query' | 'exec'>;
-  const run = async <T>(runner: Runner, sql: string, params?: unknown[]) =>
-    (await runner.query<T>(sql, params)).rows;
-  const exec = async (runner: Runner, sql: string) => void (await runner.exec(sql));
+  let generation = 0;
+  // Over-counting is harmless (a cache re-checks); only plain reads leave the counter alone.
+  const noteWrite = (sql: string) => {
+    if (!/^\s*SELECT\b/i.test(sql)) generation += 1;
+  };
+  const run = async <T>(runner: Runner, sql: string, params?: unknown[]) => {
+    noteWrite(sql);
+    return (await runner.query<T>(sql, params)).rows;
+  };
+  const exec = async (runner: Runner, sql: string) => {
+    generation += 1;
+    await runner.exec(sql);
+  };
   return {
     backend: 'pglite',
     query: (sql, params) => run(pglite, sql, params),
@@ -52,6 +68,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
         ),
       ),
     close: () => pglite.close(),
+    changeGeneration: () => generation,
   };
 }
 

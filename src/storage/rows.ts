@@ -101,18 +101,19 @@ export async function listRows(db: Db, table: EntityTable, scope: Scope, query: 
   const whereSql = conditions.join(' AND ');
   const limit = query.limit ?? 1000;
   const offset = query.offset ?? 0;
-  const [rows, count] = await Promise.all([
-    db.query<Record<string, unknown>>(
-      `SELECT ${selectList(table)} FROM ${table.table} WHERE ${whereSql}
-       ORDER BY ${order}, key LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-      params,
-    ),
-    db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table.table} WHERE ${whereSql}`,
-      params,
-    ),
-  ]);
-  return { items: rows.map((r) => decode(table, r)), total: count[0]?.n ?? 0 };
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${selectList(table)} FROM ${table.table} WHERE ${whereSql}
+     ORDER BY ${order}, key LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+    params,
+  );
+  const items = rows.map((r) => decode(table, r));
+  // A page shorter than the limit, started at 0, is everything: no need to count.
+  if (offset === 0 && items.length < limit) return { items, total: items.length };
+  const count = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table.table} WHERE ${whereSql}`,
+    params,
+  );
+  return { items, total: count[0]?.n ?? 0 };
 }
 
 /** Inserts a part at the end of its list (or at `position`). */

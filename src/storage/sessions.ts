@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import type { UserRow } from './users.js';
+import type { MembershipRow, UserRow } from './users.js';
 
 export async function insertSession(db: Db, tokenHash: string, userId: string, ttlHours: number) {
   await db.query(
@@ -9,10 +9,19 @@ export async function insertSession(db: Db, tokenHash: string, userId: string, t
   );
 }
 
-/** The user behind a live session, or null when unknown or expired. */
-export async function findSessionUser(db: Db, tokenHash: string): Promise<UserRow | null> {
-  const rows = await db.query<UserRow>(
-    `SELECT u.id, u.email, u.name, u.platform_role AS "platformRole"
+/**
+ * The user behind a live session with their memberships, or null when unknown or expired.
+ * One query: it runs on every signed-in request.
+ */
+export async function findSessionUser(
+  db: Db,
+  tokenHash: string,
+): Promise<(UserRow & { memberships: MembershipRow[] }) | null> {
+  const rows = await db.query<UserRow & { memberships: MembershipRow[] }>(
+    `SELECT u.id, u.email, u.name, u.platform_role AS "platformRole",
+            COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
+                        'role', m.role, 'unitId', m.unit_key))
+                      FROM memberships m WHERE m.user_id = u.id), '[]'::json) AS memberships
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash],
