@@ -22,6 +22,14 @@ export function registerPrincipal(app: FastifyInstance, db: Db) {
   });
 }
 
+/**
+ * A preValidation hook for write routes: an anonymous caller is told to sign in (401) before
+ * anything is validated or looked up, so whether a draft exists is never revealed either.
+ */
+export async function requireSignedIn(request: FastifyRequest) {
+  if (!request.principal) throw new PianoError('unauthenticated', 'Accedere per continuare');
+}
+
 const RANK: Record<OrgRole, number> = { viewer: 1, editor: 2, admin: 3 };
 
 /** Refuses unless the user holds at least `minimum` in the organization; returns the role. */

@@ -34,6 +34,12 @@ export async function assertEditorMay(
   const touched = Object.keys(changes).find((field) => OWNERSHIP_FIELDS.has(field));
   if (touched) throw refuse(`Un editor non può cambiare il campo ${touched}`);
   const unit = unitIn(request.principal, scope.organizationId);
+  const foreignOwner = ((entity.ownerUnitIds as string[] | undefined) ?? []).find(
+    (u) => u !== unit,
+  );
+  if (operation === 'create' && foreignOwner !== undefined) {
+    throw refuse(`Un editor non può assegnare elementi al settore ${foreignOwner}`);
+  }
   if (!unit || !(await ownedBy(db, scope, table, entity, unit))) {
     throw refuse('L’elemento non appartiene al tuo settore');
   }

@@ -18,6 +18,7 @@ import { PlatformAdoptionSchema } from '../domain/model/platform.js';
 import { BaselineItemSchema, PrioritySchema } from '../domain/model/priority.js';
 import { SpendingItemSchema } from '../domain/model/spending.js';
 import * as T from '../storage/entities.js';
+import { patchFields } from './routes/common.js';
 
 /** One REST resource for one kind of part, with the schemas of its bodies and answers. */
 export interface PartResource {
@@ -55,24 +56,10 @@ function resource(
     Type.Object({ ...fields(input), id: Type.Optional(Key) }, { additionalProperties: false }),
   );
   const patch = Type.Object(
-    { ...withoutDefaults(Type.Partial(Type.Object(patchable)).properties), version: Version },
+    { ...patchFields(patchable), version: Version },
     { additionalProperties: false, minProperties: 2 },
   );
   return { table, path, tag, output, create, patch, ...(parentPath ? { parentPath } : {}) };
-}
-
-/** A patch names only what changes: no default may fill in a field the client left out. */
-function withoutDefaults(properties: TProperties): TProperties {
-  const strip = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(strip);
-    if (!node || typeof node !== 'object') return node;
-    return Object.fromEntries(
-      Object.entries(node)
-        .filter(([k]) => k !== 'default')
-        .map(([k, v]) => [k, strip(v)]),
-    );
-  };
-  return strip(structuredClone(properties)) as TProperties;
 }
 
 export const ORGANIZATION_PARTS: PartResource[] = [

@@ -13,9 +13,16 @@ export interface CreatePlanOptions {
   fields: PlanFields;
 }
 
+/**
+ * checkPeriod points into a whole plan document (/plan/endYear); the bodies that create or
+ * change a plan are the plan's own fields, so their pointers drop the /plan prefix (/endYear).
+ */
+export const checkPlanPeriod = (plan: { startYear: number; endYear: number }) =>
+  checkPeriod(plan).map((p) => ({ ...p, field: p.field.replace(/^\/plan(?=\/)/, '') }));
+
 /** Starts an empty plan for an organization. */
 export async function createPlan(options: CreatePlanOptions) {
-  const problems = checkPeriod(options.fields);
+  const problems = checkPlanPeriod(options.fields);
   if (problems.length) throw validationError(problems);
   return writeInTransaction(options.db, async (tx) => {
     await requireOrganization(tx, options.organizationId);

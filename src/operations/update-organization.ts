@@ -16,7 +16,8 @@ export interface UpdateOrganizationOptions {
 export async function updateOrganization(options: UpdateOrganizationOptions) {
   const { organizationId: id, version, changes } = options;
   return writeInTransaction(options.db, async (tx) => {
-    const current = found(await findOrganization(tx, id), 'Ente');
+    // Locked: a concurrent writer waits, then sees the new version and gets a conflict.
+    const current = found(await findOrganization(tx, id, true), 'Ente');
     assertVersion(current.version, version);
     const updated = found(await updateOrganizationRow(tx, id, changes, version), 'Ente');
     const subject = { organizationId: id, planId: null, entityType: 'organization', entityId: id };

@@ -1,9 +1,9 @@
 import { assertVersion, found, validationError } from '../domain/errors.js';
 import type { PlanFields } from '../domain/model/plan.js';
-import { checkPeriod } from '../domain/rules/check-plan.js';
 import { fieldUpdateEvents, insertAuditEvents, type Actor } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
 import { deletePlanRow, findPlan, updatePlanRow } from '../storage/plans.js';
+import { checkPlanPeriod } from './create-plan.js';
 import { writeInTransaction } from './parts.js';
 
 export interface UpdatePlanOptions {
@@ -19,9 +19,10 @@ export interface UpdatePlanOptions {
 export async function updatePlan(options: UpdatePlanOptions) {
   const { organizationId, planId, version, changes } = options;
   return writeInTransaction(options.db, async (tx) => {
-    const current = found(await findPlan(tx, organizationId, planId), 'Piano');
+    // Locked: a concurrent writer waits, then sees the new version and gets a conflict.
+    const current = found(await findPlan(tx, organizationId, planId, true), 'Piano');
     assertVersion(current.version, version);
-    const problems = checkPeriod({ ...current, ...changes });
+    const problems = checkPlanPeriod({ ...current, ...changes });
     if (problems.length) throw validationError(problems);
     const updated = found(
       await updatePlanRow(tx, organizationId, planId, changes, version),
@@ -41,7 +42,8 @@ export async function updatePlan(options: UpdatePlanOptions) {
 export async function deletePlan(options: Omit<UpdatePlanOptions, 'changes'>) {
   const { organizationId, planId, version } = options;
   await writeInTransaction(options.db, async (tx) => {
-    const current = found(await findPlan(tx, organizationId, planId), 'Piano');
+    // Locked: a concurrent writer waits, then sees the new version and gets a conflict.
+    const current = found(await findPlan(tx, organizationId, planId, true), 'Piano');
     assertVersion(current.version, version);
     await deletePlanRow(tx, organizationId, planId, version);
     await insertAuditEvents(tx, options.actor, [

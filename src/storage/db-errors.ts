@@ -5,6 +5,7 @@ interface PgError {
   code?: string;
   detail?: string;
   table?: string;
+  column?: string;
   constraint?: string;
 }
 
@@ -17,7 +18,22 @@ function propOf(tableName: string | undefined, column: string): string {
     (t) => t.table === tableName,
   );
   const all = [...(table?.columns ?? []), ...(table?.parent ? [table.parent] : [])];
-  return all.find((c) => c.column === column)?.prop ?? (column === 'key' ? 'id' : column);
+  if (column === 'key') return 'id';
+  // Outside the part tables, columns follow one convention: unit_key → unitId, ipa_code → ipaCode.
+  const camel = () =>
+    column.replace(/_key$/, '_id').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return all.find((c) => c.column === column)?.prop ?? camel();
+}
+
+/**
+ * The column a CHECK constraint guards, from PostgreSQL's default name "<table>_<column>_check"
+ * (null for checks over several columns, named "<table>_check").
+ */
+function checkedColumn(error: PgError): string | null {
+  if (error.column) return error.column;
+  const prefix = `${error.table ?? ''}_`;
+  if (!error.table || !error.constraint?.startsWith(prefix)) return null;
+  return /^(.+)_check\d*$/.exec(error.constraint.slice(prefix.length))?.[1] ?? null;
 }
 
 /**
@@ -44,10 +60,12 @@ export function translateDbError(error: unknown): unknown {
     case '23502':
     case '22P02':
     case '22007':
-    case '22008':
+    case '22008': {
+      const checked = checkedColumn(error);
       return new PianoError('validation', 'Dati non accettati dal database', [
-        { field: error.constraint ? `/${error.constraint}` : '/', message: 'non è valido' },
+        { field: checked ? `/${propOf(error.table, checked)}` : '/', message: 'non è valido' },
       ]);
+    }
     default:
       return error;
   }

@@ -22,8 +22,16 @@ const FIELDS: [keyof OrganizationFields, string][] = [
   ['website', 'website'],
 ];
 
-export async function findOrganization(db: Db, id: string): Promise<OrganizationRow | null> {
-  const rows = await db.query<OrganizationRow>(`${SELECT} WHERE id = $1`, [id]);
+/** With `lock`, the row stays locked until the transaction ends (read, check, then write). */
+export async function findOrganization(
+  db: Db,
+  id: string,
+  lock = false,
+): Promise<OrganizationRow | null> {
+  const rows = await db.query<OrganizationRow>(
+    `${SELECT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 

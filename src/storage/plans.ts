@@ -34,11 +34,12 @@ const value = (codec: 'json' | undefined, v: unknown) =>
 const slot = (codec: 'json' | undefined, i: number) =>
   codec === 'json' ? `$${i}::jsonb` : `$${i}`;
 
-export async function findPlan(db: Db, organizationId: string, id: string) {
-  const rows = await db.query<PlanRow>(`${SELECT} WHERE p.organization_id = $1 AND p.id = $2`, [
-    organizationId,
-    id,
-  ]);
+/** With `lock`, the row stays locked until the transaction ends (read, check, then write). */
+export async function findPlan(db: Db, organizationId: string, id: string, lock = false) {
+  const rows = await db.query<PlanRow>(
+    `${SELECT} WHERE p.organization_id = $1 AND p.id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [organizationId, id],
+  );
   return rows[0] ?? null;
 }
 

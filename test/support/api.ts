@@ -12,9 +12,7 @@ export interface TestApi {
   close: () => Promise<void>;
   /** Signs a user in and returns the Cookie header to send with later requests. */
   signIn: (email: string, password?: string) => Promise<string>;
-  request: (
-    options: InjectOptions & { cookie?: string | undefined },
-  ) => Promise<InjectResponse>;
+  request: (options: InjectOptions & { cookie?: string | undefined }) => Promise<InjectResponse>;
 }
 
 /** An in-process API on a fresh database, with the default configuration and silent logs. */

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 import { ProblemSchema } from '../problem.js';
 
 export const Uuid = Type.String({ format: 'uuid' });
@@ -42,3 +42,25 @@ export const VersionQuery = Type.Object(
   { version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
+
+/**
+ * The fields of a PATCH body: each optional and none with a default, since Ajv (useDefaults)
+ * would fill a default in for a field the client left out and overwrite the stored value.
+ * Partial comes after the clone: structuredClone drops TypeBox's Optional marker.
+ */
+export function patchFields(properties: TProperties): TProperties {
+  return Type.Partial(Type.Object(withoutDefaults(properties))).properties;
+}
+
+function withoutDefaults(properties: TProperties): TProperties {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([k]) => k !== 'default')
+        .map(([k, v]) => [k, strip(v)]),
+    );
+  };
+  return strip(structuredClone(properties)) as TProperties;
+}

@@ -11,7 +11,7 @@ import { findOrganization, listOrganizations } from '../../storage/organizations
 import { createOrganization } from '../../operations/create-organization.js';
 import { updateOrganization } from '../../operations/update-organization.js';
 import { actorOf, requireRole } from '../auth.js';
-import { READ_ERRORS, Uuid, WRITE_ERRORS, problems } from './common.js';
+import { READ_ERRORS, Uuid, WRITE_ERRORS, patchFields, problems } from './common.js';
 
 const Organization = Type.Object({
   id: Type.String(),
@@ -22,7 +22,7 @@ const Params = Type.Object({ organizationId: Uuid });
 const CreateBody = inputForm(OrganizationFieldsSchema);
 const PatchBody = Type.Object(
   {
-    ...Type.Partial(Type.Object(OrganizationFieldsSchema.properties)).properties,
+    ...patchFields(OrganizationFieldsSchema.properties),
     version: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false, minProperties: 2 },

@@ -8,12 +8,12 @@ import { PLAN_STATUSES, PlanFieldsSchema, type PlanFields } from '../../domain/m
 import { canReadPlan } from '../../domain/rules/permissions.js';
 import type { Db } from '../../storage/db.js';
 import { findOrganizationByIpa } from '../../storage/organizations.js';
-import { findPlanAnywhere, listPlans, planDocumentRevision } from '../../storage/plans.js';
+import { findPlanAnywhere, listPlans } from '../../storage/plans.js';
 import { createPlan } from '../../operations/create-plan.js';
 import { exportPlanDocument } from '../../operations/export-plan-document.js';
 import { loadPlanDocument } from '../../operations/load-plan-document.js';
 import { deletePlan, updatePlan } from '../../operations/update-plan.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf, requireRole, requireSignedIn } from '../auth.js';
 import { PlanDocumentCache } from '../plan-document-cache.js';
 import {
   PageQuery,
@@ -23,6 +23,7 @@ import {
   WRITE_ERRORS,
   pageOf,
   parseSort,
+  patchFields,
 } from './common.js';
 
 const Plan = Type.Object({
@@ -43,7 +44,7 @@ const ListQuery = Type.Object({
 const CreateBody = inputForm(PlanFieldsSchema);
 const PatchBody = Type.Object(
   {
-    ...Type.Partial(Type.Object(PlanFieldsSchema.properties)).properties,
+    ...patchFields(PlanFieldsSchema.properties),
     version: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false, minProperties: 2 },
@@ -65,7 +66,7 @@ export function registerPlanRoutes(
   config: Pick<Config, 'PIANO_IMPORT_BODY_LIMIT'>,
 ) {
   const tags = ['Piani'];
-  const cache = new PlanDocumentCache();
+  const cache = new PlanDocumentCache(db);
 
   app.get(
     '/plans',
@@ -182,7 +183,7 @@ export function registerPlanRoutes(
     },
     async (request, reply) => {
       const { planId } = request.params as Static<typeof PlanParams>;
-      const revision = await planDocumentRevision(db, planId);
+      const revision = await cache.revision(planId);
       if (!revision || !canReadPlan(request.principal, revision)) {
         throw new PianoError('not_found', 'Piano non trovato');
       }
@@ -203,6 +204,7 @@ export function registerPlanRoutes(
   app.patch(
     '/plans/:planId',
     {
+      preValidation: requireSignedIn,
       schema: {
         tags,
         summary: 'Modifica i dati generali del piano',
@@ -233,6 +235,7 @@ export function registerPlanRoutes(
   app.delete(
     '/plans/:planId',
     {
+      preValidation: requireSignedIn,
       schema: {
         tags,
         summary: 'Elimina un piano e tutte le sue parti',
