@@ -2,6 +2,7 @@ import { insertRow, type Entity } from '../storage/rows.js';
 import {
   afterPartWrite,
   auditEvent,
+  checkCatalogLinks,
   checkUnitRefs,
   writeInTransaction,
   type PartContext,
@@ -20,6 +21,7 @@ export async function createPart(options: CreatePartOptions): Promise<Entity> {
   const values = { ...options.values };
   if (table.parent && options.parentKey !== undefined)
     values[table.parent.prop] = options.parentKey;
+  checkCatalogLinks(options, values);
   return writeInTransaction(db, async (tx) => {
     await checkUnitRefs(tx, options, values);
     const created = await insertRow(tx, table, options.scope, values);

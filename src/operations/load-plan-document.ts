@@ -1,3 +1,6 @@
+import { loadCatalog } from '../catalog/load-catalog.js';
+import type { Catalog } from '../domain/catalog/catalog.js';
+import { checkDocumentLinks } from '../domain/catalog/links.js';
 import { validationError } from '../domain/errors.js';
 import { inputForm } from '../domain/model/common.js';
 import { PlanDocumentInputSchema, type PlanDocument } from '../domain/model/interchange.js';
@@ -15,12 +18,12 @@ import { requireOrganization, writeInTransaction } from './parts.js';
 
 export const PlanDocumentInputForm = inputForm(PlanDocumentInputSchema);
 
-/** Validates a plan file completely, without touching the database. */
-export function parsePlanDocument(input: unknown): PlanDocument {
+/** Validates a plan file completely, links to the national catalog included, without touching the database. */
+export function parsePlanDocument(input: unknown, catalog: Catalog = loadCatalog()): PlanDocument {
   const doc = normalizePlanDocument(
     parseWith(PlanDocumentInputForm, input, 'File del piano non valido'),
   );
-  const problems = checkPlanDocument(doc);
+  const problems = [...checkPlanDocument(doc), ...checkDocumentLinks(doc, catalog)];
   if (problems.length > 0) throw validationError(problems, 'File del piano non valido');
   return doc;
 }

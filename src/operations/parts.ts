@@ -1,4 +1,6 @@
-import { PianoError, found } from '../domain/errors.js';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import { unknownLinks } from '../domain/catalog/links.js';
+import { PianoError, found, validationError } from '../domain/errors.js';
 import type { Db } from '../storage/db.js';
 import { translateDbError } from '../storage/db-errors.js';
 import { insertAuditEvents, type Actor, type AuditEvent } from '../storage/audit.js';
@@ -65,6 +67,18 @@ export async function checkUnitRefs(tx: Db, ctx: PartContext, entity: Record<str
       ]);
     }
   }
+}
+
+/** Codes of the national catalog sit in arrays too: a link to an unknown code is refused. */
+export function checkCatalogLinks(
+  ctx: Pick<PartContext, 'table'>,
+  entity: Record<string, unknown>,
+) {
+  const problems = (ctx.table.links ?? []).flatMap(({ prop, to }) =>
+    prop in entity ? unknownLinks(`/${prop}`, entity[prop], to, loadCatalog()) : [],
+  );
+  if (problems.length)
+    throw validationError(problems, 'Collegamento al catalogo nazionale non valido');
 }
 
 export async function getPart(ctx: Omit<PartContext, 'actor'>, key: string): Promise<Entity> {

@@ -2,7 +2,13 @@ import type { Db } from '../storage/db.js';
 import { assertVersion, found } from '../domain/errors.js';
 import { fieldUpdateEvents } from '../storage/audit.js';
 import { getRowForUpdate, updateRow, type Entity } from '../storage/rows.js';
-import { afterPartWrite, checkUnitRefs, writeInTransaction, type PartContext } from './parts.js';
+import {
+  afterPartWrite,
+  checkCatalogLinks,
+  checkUnitRefs,
+  writeInTransaction,
+  type PartContext,
+} from './parts.js';
 
 export interface UpdatePartOptions extends PartContext {
   key: string;
@@ -16,6 +22,7 @@ export interface UpdatePartOptions extends PartContext {
 /** Changes some fields of a part, refusing stale versions; audits each changed field. */
 export async function updatePart(options: UpdatePartOptions): Promise<Entity> {
   const { db, table, scope, key, version, changes } = options;
+  checkCatalogLinks(options, changes);
   return writeInTransaction(db, async (tx) => {
     const current = found(await getRowForUpdate(tx, table, scope, key), table.label);
     await options.guard?.(current, tx);

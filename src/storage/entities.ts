@@ -1,3 +1,5 @@
+import type { LinkTarget } from '../domain/catalog/links.js';
+
 /**
  * How each part of a plan (and of an organization) maps onto its table. The generic queries in
  * rows.ts read these descriptors, so adding a field means adding one line here and a migration.
@@ -23,6 +25,8 @@ export interface EntityTable {
   columns: Column[];
   /** Properties holding unit keys, checked against the organization's units. */
   unitRefs?: string[];
+  /** Properties holding codes of the national catalog, checked against it. */
+  links?: { prop: string; to: LinkTarget }[];
   /** Label used in Italian messages ("Azione non trovata"). */
   label: string;
 }
@@ -125,6 +129,10 @@ export const ACTIONS: EntityTable = {
   scope: 'plan',
   label: 'Azione',
   unitRefs: ['ownerUnitIds'],
+  links: [
+    { prop: 'catalogRefs', to: 'catalog' },
+    { prop: 'pnrrMeasures', to: 'pnrr' },
+  ],
   columns: [
     col('priorityId', 'priority_key', eq),
     col('code', 'code', { ...eq, ...sortable }),
@@ -177,6 +185,7 @@ export const SPENDING_ITEMS: EntityTable = {
   table: 'spending_items',
   scope: 'plan',
   label: 'Voce di spesa',
+  links: [{ prop: 'pnrrMeasure', to: 'pnrr' }],
   columns: [
     col('actionId', 'action_key', eq),
     col('classification', 'classification'),

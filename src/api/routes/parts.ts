@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TProperties } from '@sinclair/typebox';
 import { normalizeTiming } from '../../domain/rules/normalize-plan.js';
+import { PianoError } from '../../domain/errors.js';
 import { roleIn, type OrgRole } from '../../domain/rules/permissions.js';
 import type { Db } from '../../storage/db.js';
 import type { Scope } from '../../storage/rows.js';
-import { listRows } from '../../storage/rows.js';
+import { listRows, type Entity } from '../../storage/rows.js';
 import { createPart } from '../../operations/create-part.js';
 import { deletePart } from '../../operations/delete-part.js';
 import { getPart } from '../../operations/parts.js';
 import { updatePart } from '../../operations/update-part.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf, requireRole, requireSignedIn } from '../auth.js';
 import { ORGANIZATION_PARTS, PLAN_PARTS, type PartResource } from '../part-resources.js';
 import { assertEditorMay } from '../editor-policy.js';
 import { readablePlan } from './plans.js';
@@ -55,6 +56,32 @@ async function placeOf(db: Db, request: FastifyRequest, r: PartResource): Promis
 /** Writers are admins, or editors (whose every write editor-policy.ts then checks). */
 const requireWriter = (request: FastifyRequest, place: Place): OrgRole =>
   requireRole(request, place.scope.organizationId, 'editor');
+
+/** A nested part exists only under its own parent: /actions/a2/micro-actions/m1 is a 404 for a1's m1. */
+function assertUnderParent(r: PartResource, request: FastifyRequest, row: Entity) {
+  const parentKey = (request.params as Params).parentId;
+  if (r.table.parent && parentKey !== undefined && row[r.table.parent.prop] !== parentKey) {
+    throw new PianoError('not_found', `${r.table.label} non trovato`);
+  }
+}
+
+/** Only the columns marked sortable order a list; any other name is refused, as for plans. */
+function sortOf(r: PartResource, sort: string | undefined) {
+  const parsed = parseSort(sort);
+  if (!parsed) return undefined;
+  const sortable = r.table.columns.filter((c) => c.sortable).map((c) => c.prop);
+  if (!sortable.includes(parsed.prop)) {
+    throw new PianoError('validation', `Ordinamento non disponibile: ${parsed.prop}`, [
+      {
+        field: '/sort',
+        message: sortable.length
+          ? `deve essere uno tra: ${sortable.join(', ')}`
+          : 'questo elenco non si può ordinare',
+      },
+    ]);
+  }
+  return parsed;
+}
 
 function withTiming(values: Record<string, unknown>, place: Place) {
   if (typeof values.timing !== 'string' || !place.period) return values;
@@ -119,12 +146,13 @@ function registerPart(app: FastifyInstance, db: Db, r: PartResource) {
         sort?: string;
       };
       const parentKey = (request.params as Params).parentId;
+      const sortBy = sortOf(r, sort);
       const page = await listRows(db, r.table, place.scope, {
         filters,
         limit,
         offset,
         ...(parentKey !== undefined ? { parentKey } : {}),
-        ...(sort ? { sort: parseSort(sort) as { prop: string; descending: boolean } } : {}),
+        ...(sortBy ? { sort: sortBy } : {}),
       });
       return { ...page, limit, offset };
     },
@@ -142,16 +170,19 @@ function registerPart(app: FastifyInstance, db: Db, r: PartResource) {
     },
     async (request) => {
       const place = await placeOf(db, request, r);
-      return getPart(
+      const row = await getPart(
         { db, table: r.table, scope: place.scope },
         (request.params as Params).id as string,
       );
+      assertUnderParent(r, request, row);
+      return row;
     },
   );
 
   app.post(
     base,
     {
+      preValidation: requireSignedIn,
       schema: {
         tags,
         summary: `Crea: ${label}`,
@@ -184,6 +215,7 @@ function registerPart(app: FastifyInstance, db: Db, r: PartResource) {
   app.patch(
     `${base}/:id`,
     {
+      preValidation: requireSignedIn,
       schema: {
         tags,
         summary: `Modifica: ${label}`,
@@ -201,12 +233,12 @@ function registerPart(app: FastifyInstance, db: Db, r: PartResource) {
         key: (request.params as Params).id as string,
         version,
         changes: withTiming(changes, place),
-        ...(role === 'editor'
-          ? {
-              guard: (current, tx) =>
-                assertEditorMay(tx, request, place.scope, r.table, 'update', current, changes),
-            }
-          : {}),
+        guard: async (current, tx) => {
+          assertUnderParent(r, request, current);
+          if (role === 'editor') {
+            await assertEditorMay(tx, request, place.scope, r.table, 'update', current, changes);
+          }
+        },
       });
     },
   );
@@ -214,6 +246,7 @@ function registerPart(app: FastifyInstance, db: Db, r: PartResource) {
   app.delete(
     `${base}/:id`,
     {
+      preValidation: requireSignedIn,
       schema: {
         tags,
         summary: `Elimina: ${label}`,
@@ -230,12 +263,12 @@ function registerPart(app: FastifyInstance, db: Db, r: PartResource) {
         ...context(place, request),
         key: (request.params as Params).id as string,
         version,
-        ...(role === 'editor'
-          ? {
-              guard: (current, tx) =>
-                assertEditorMay(tx, request, place.scope, r.table, 'delete', current),
-            }
-          : {}),
+        guard: async (current, tx) => {
+          assertUnderParent(r, request, current);
+          if (role === 'editor') {
+            await assertEditorMay(tx, request, place.scope, r.table, 'delete', current);
+          }
+        },
       });
       return reply.status(204).send();
     },

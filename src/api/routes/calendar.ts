@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { CalendarItemSchema } from '../../domain/compliance/model.js';
+import { PianoError } from '../../domain/errors.js';
+import { IsoDate } from '../../domain/model/common.js';
+import type { Db } from '../../storage/db.js';
+import { buildCalendarFeed } from '../../operations/build-calendar-feed.js';
+import {
+  issueCalendarToken,
+  organizationOfCalendarToken,
+  revokeCalendarToken,
+} from '../../operations/issue-calendar-token.js';
+import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
+import { actorOf, requireRole, requireSignedIn } from '../auth.js';
+import { READ_ERRORS, Uuid, WRITE_ERRORS, problems } from './common.js';
+
+const OrgParams = Type.Object({ organizationId: Uuid });
+const CalendarQuery = Type.Object(
+  {
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    asOf: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+const Calendar = Type.Object({
+  organizationId: Type.String(),
+  organizationName: Type.String(),
+  asOf: IsoDate,
+  from: IsoDate,
+  to: IsoDate,
+  overdue: Type.Integer(),
+  upcoming: Type.Integer(),
+  items: Type.Array(CalendarItemSchema),
+});
+const Token = Type.Object({
+  url: Type.String({ description: 'Indirizzo segreto del calendario: mostrato una sola volta' }),
+  token: Type.String(),
+  createdAt: Type.String(),
+});
+const FeedParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
+/** Tokens are 32 random bytes in base64url: anything else cannot be one. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Calendar of deadlines and obligations, and the secret-token iCalendar feed. */
+export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
+  const tags = ['Scadenze'];
+
+  app.get(
+    '/organizations/:organizationId/calendar',
+    {
+      schema: {
+        tags,
+        summary: 'Scadenze in ritardo e in arrivo: azioni, micro azioni, adempimenti',
+        params: OrgParams,
+        querystring: CalendarQuery,
+        response: { 200: Calendar, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const { organizationId } = request.params as Static<typeof OrgParams>;
+      requireRole(request, organizationId, 'viewer');
+      const { from, to, asOf } = request.query as Static<typeof CalendarQuery>;
+      return listComplianceCalendar({ db, organizationId, from, to, today: asOf });
+    },
+  );
+
+  app.post(
+    '/organizations/:organizationId/calendar-token',
+    {
+      preValidation: requireSignedIn,
+      schema: {
+        tags,
+        summary: 'Crea l’indirizzo segreto del calendario (revoca il precedente)',
+        params: OrgParams,
+        response: { 201: Token, ...WRITE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { organizationId } = request.params as Static<typeof OrgParams>;
+      requireRole(request, organizationId, 'admin');
+      const issued = await issueCalendarToken({ db, actor: actorOf(request), organizationId });
+      const url = `${request.protocol}://${request.host}/calendar/${issued.token}.ics`;
+      return reply.status(201).send({ url, ...issued });
+    },
+  );
+
+  app.delete(
+    '/organizations/:organizationId/calendar-token',
+    {
+      preValidation: requireSignedIn,
+      schema: {
+        tags,
+        summary: 'Revoca l’indirizzo segreto del calendario',
+        params: OrgParams,
+        response: { 204: Type.Null(), ...WRITE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { organizationId } = request.params as Static<typeof OrgParams>;
+      requireRole(request, organizationId, 'admin');
+      await revokeCalendarToken({ db, actor: actorOf(request), organizationId });
+      return reply.status(204).send();
+    },
+  );
+}
+
+/** GET /calendar/:token.ics — no session: the secret in the URL is the only key. */
+export function registerCalendarFeedRoute(app: FastifyInstance, db: Db) {
+  app.get(
+    '/calendar/:token.ics',
+    {
+      schema: {
+        tags: ['Scadenze'],
+        summary: 'Calendario iCalendar dell’ente (indirizzo segreto)',
+        params: FeedParams,
+        response: { 200: Type.String(), ...READ_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params as Static<typeof FeedParams>;
+      const organizationId = TOKEN.test(token)
+        ? await organizationOfCalendarToken(db, token)
+        : null;
+      if (!organizationId) throw new PianoError('not_found', 'Calendario non trovato');
+      const ics = await buildCalendarFeed({ db, organizationId });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(ics);
+    },
+  );
+}
