@@ -15,6 +15,9 @@ const PROBLEMS: Record<ProblemCode, { status: number; title: string }> = {
   unauthenticated: { status: 401, title: 'Accesso richiesto' },
   forbidden: { status: 403, title: 'Operazione non consentita' },
   payload_too_large: { status: 413, title: 'Richiesta troppo grande' },
+  unsupported_file: { status: 415, title: 'Formato del file non supportato' },
+  unreadable_file: { status: 422, title: 'File non leggibile' },
+  file_too_large: { status: 413, title: 'File troppo grande' },
   unsupported_media_type: { status: 415, title: 'Formato della richiesta non supportato' },
   internal: { status: 500, title: 'Errore interno' },
 };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
-import { PianoError, describeProblem } from '../domain/errors.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { INPUT_FILE_ERRORS, PianoError, describeProblem } from '../domain/errors.js';
 import type { Db } from '../storage/db.js';
 import { openConfiguredDb } from '../server.js';
 
@@ -36,13 +36,12 @@ export async function withDb<T>(command: Command, fn: (db: Db) => Promise<T>): P
 /** Prints an error the way a user can act on it, and returns the exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof PianoError) {
-    process.stderr.write(
-      `Errore: ${error.problems.length ? error.message.split(':')[0] : error.message}\n`,
-    );
+    process.stderr.write(`Errore: ${error.summary}\n`);
     for (const p of error.problems) process.stderr.write(`  - ${describeProblem(p)}\n`);
-    return 1;
+    // A file that cannot be imported is bad input, like a bad configuration: exit code 2.
+    return INPUT_FILE_ERRORS.has(error.code) ? 2 : 1;
   }
-  if (error instanceof Error && error.name === 'ConfigError') {
+  if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }

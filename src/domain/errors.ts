@@ -15,21 +15,42 @@ export type ErrorCode =
   | 'version_conflict'
   | 'unauthenticated'
   | 'forbidden'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  // A file given to the importer that cannot be read as a plan (see INPUT_FILE_ERRORS).
+  | 'unsupported_file'
+  | 'unreadable_file'
+  | 'file_too_large';
+
+/** Errors about a file the user gave (empty, garbage, encrypted…): the CLI exits with 2. */
+export const INPUT_FILE_ERRORS: ReadonlySet<ErrorCode> = new Set([
+  'unsupported_file',
+  'unreadable_file',
+  'file_too_large',
+]);
 
 export class PianoError extends Error {
+  /** The message without the list of problems, for callers that list them one by one. */
+  readonly summary: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
+    summary?: string,
   ) {
     super(message);
     this.name = 'PianoError';
+    this.summary = summary ?? message;
   }
 }
 
 export const validationError = (problems: FieldProblem[], message = 'Dati non validi') =>
-  new PianoError('validation', `${message}: ${problems.map(describeProblem).join('; ')}`, problems);
+  new PianoError(
+    'validation',
+    `${message}: ${problems.map(describeProblem).join('; ')}`,
+    problems,
+    message,
+  );
 
 export const describeProblem = (p: FieldProblem) => `${p.field || '/'} ${p.message}`;
 

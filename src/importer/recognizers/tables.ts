@@ -1,0 +1,163 @@
+import { fold, type Line } from './lines.js';
+import { splitResponsibles } from './responsibles.js';
+import type { DraftAction } from './types.js';
+
+/**
+ * Tables: groups of consecutive rows, their header, and the two shapes that describe actions —
+ * a summary of actions by responsibles and years with X marks ("Riepilogo delle azioni"), and a
+ * list of actions with a deadline column. Both usually repeat actions described earlier: the
+ * draft merges them by title instead of adding them twice.
+ */
+
+export interface Table {
+  start: number;
+  end: number;
+  rows: Line[];
+}
+
+/** Consecutive table rows (a blank line or two between rows does not end a table). */
+export function tables(lines: Line[]): Table[] {
+  const out: Table[] = [];
+  let current: Table | null = null;
+  let blanks = 0;
+  for (const line of lines) {
+    // A two-cell "Responsabilità | RTD" row is a labelled field, not part of a table.
+    if (line.block.kind === 'row' && !line.toc && !line.label) {
+      if (!current) {
+        current = { start: line.index, end: line.index, rows: [] };
+        out.push(current);
+      }
+      current.rows.push(line);
+      current.end = line.index;
+      blanks = 0;
+    } else if (line.block.kind === 'blank' && current && blanks < 2) blanks += 1;
+    else current = null;
+  }
+  return out;
+}
+
+const YEAR_CELL = /^(?:anno\s+)?((?:19|20)\d\d)$/i;
+const MARK = /^(?:x|✓|✔|✗|●|•|■|si|sì|\*)$/iu;
+
+/** The cell a body row has under a header column, aligned by position when the source gives it. */
+export function cellUnder(header: Line, row: Line, column: number): string {
+  const hx = header.block.cellX;
+  const rx = row.block.cellX;
+  const cells = row.block.cells ?? [];
+  if (!hx || !rx) return cells[column] ?? '';
+  let found = '';
+  rx.forEach((x, k) => {
+    if (nearestColumn(hx, x) === column) found = found ? `${found} ${cells[k]}` : (cells[k] ?? '');
+  });
+  return found;
+}
+
+function nearestColumn(columns: number[], x: number): number {
+  let best = 0;
+  columns.forEach((c, k) => {
+    if (Math.abs(c - x) < Math.abs((columns[best] ?? 0) - x)) best = k;
+  });
+  return best;
+}
+
+/** Columns of a header whose cell is a year ("2024", "Anno 2025"). */
+export function yearColumns(header: Line): Map<number, number> {
+  const years = new Map<number, number>();
+  (header.block.cells ?? []).forEach((cell, k) => {
+    const m = YEAR_CELL.exec(cell.trim());
+    if (m) years.set(k, Number(m[1]));
+  });
+  return years;
+}
+
+/** Years marked with an X in a row, under a header of years. */
+export function markedYears(header: Line, row: Line, years: Map<number, number>): number[] {
+  const marked: number[] = [];
+  for (const [column, year] of years) {
+    if (MARK.test(cellUnder(header, row, column).trim())) marked.push(year);
+  }
+  return marked.sort((a, b) => a - b);
+}
+
+/** "2024 – 2025" for the years marked: a timing in words the Timing parser reads. */
+export function yearsAsWords(years: number[]): string | null {
+  const first = years[0];
+  const last = years.at(-1);
+  if (first === undefined || last === undefined) return null;
+  return first === last ? String(first) : `${first} – ${last}`;
+}
+
+/** A "TEMPISTICA INTERVENTO" grid: a row of years and, below, a row of X marks. */
+export function yearGridTiming(lines: Line[]): string | null {
+  for (let k = 0; k < lines.length; k += 1) {
+    const header = lines[k] as Line;
+    const years = header.block.kind === 'row' ? yearColumns(header) : new Map<number, number>();
+    if (years.size < 2) continue;
+    for (let j = k + 1; j < Math.min(lines.length, k + 4); j += 1) {
+      const row = lines[j] as Line;
+      if (row.block.kind !== 'row') continue;
+      const marked = markedYears(header, row, years);
+      if (marked.length > 0) return yearsAsWords(marked);
+    }
+  }
+  return null;
+}
+
+const ACTION_HEADER =
+  /^(?:n\.?\s*)?(?:azion[ei]|attivit[àa]|intervent[io]|obiettiv[io](?: operativ[io])?|descrizione(?: dell'?azione| intervento)?|progett[io]|micro ?azion[ei])\b/i;
+const RESPONSIBLE_HEADER = /\b(?:responsab|soggett|uffic|settor|struttur|referent|chi\b|aree?\b)/i;
+const TIMING_HEADER = /\b(?:scadenz|tempi\b|tempistica|termine|entro\b|data\b|quando|periodo)/i;
+
+export function recognizeActionTables(lines: Line[]): {
+  actions: DraftAction[];
+  claimed: number[];
+} {
+  const actions: DraftAction[] = [];
+  const claimed: number[] = [];
+  for (const table of tables(lines)) {
+    const h = table.rows.findIndex((r) => isActionHeader(r));
+    if (h < 0) continue;
+    const header = table.rows[h] as Line;
+    const cells = header.block.cells ?? [];
+    const actionCol = cells.findIndex((c) => ACTION_HEADER.test(fold(c)) || ACTION_HEADER.test(c));
+    const respCol = cells.findIndex((c, k) => k !== actionCol && RESPONSIBLE_HEADER.test(c));
+    const timeCol = cells.findIndex((c, k) => k !== actionCol && TIMING_HEADER.test(c));
+    const years = yearColumns(header);
+    for (const row of table.rows.slice(h + 1)) {
+      const title = cellUnder(header, row, actionCol).trim();
+      if (!title || /^totale\b/i.test(title) || title.length < 4) continue;
+      const responsibles = respCol >= 0 ? splitResponsibles(cellUnder(header, row, respCol)) : [];
+      const words = timeCol >= 0 ? cellUnder(header, row, timeCol).trim() : '';
+      const timing = words || yearsAsWords(markedYears(header, row, years));
+      actions.push({
+        at: row.index,
+        source: row.block.source,
+        confidence: 0.6,
+        recognizer: years.size >= 2 ? 'tabella-riepilogo-anni' : 'tabella-azioni',
+        notes: [],
+        title: title.replace(/[.:;\s]+$/, ''),
+        description: null,
+        responsibles,
+        timing: timing || null,
+        expectedResults: [],
+        microActions: [],
+        span: [row.index, row.index],
+      });
+    }
+    for (let i = table.start; i <= table.end; i += 1) claimed.push(i);
+  }
+  return { actions, claimed };
+}
+
+function isActionHeader(row: Line): boolean {
+  const cells = (row.block.cells ?? []).map((c) => c.trim());
+  // A header names its columns in a few words each.
+  if (cells.some((c) => c.length > 40)) return false;
+  if (!cells.some((c) => ACTION_HEADER.test(c))) return false;
+  const years = cells.filter((c) => YEAR_CELL.test(c)).length;
+  return (
+    years >= 2 ||
+    cells.some((c) => RESPONSIBLE_HEADER.test(c) && !ACTION_HEADER.test(c)) ||
+    cells.some((c) => TIMING_HEADER.test(c) && !ACTION_HEADER.test(c))
+  );
+}
