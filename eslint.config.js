@@ -35,6 +35,29 @@ export default tseslint.config(
     },
   },
   {
+    // Documents are made from a PlanDocument alone: no database, HTTP or command line.
+    files: ['src/documents/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/storage/**',
+                '**/api/**',
+                '**/cli/**',
+                '**/operations/**',
+                '**/catalog/**',
+              ],
+              message: 'Documents depend on the domain only (a catalog lookup is passed in).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,6 +10,11 @@ import type { Db } from '../storage/db.js';
 import { registerPrincipal } from './auth.js';
 import { sendProblem } from './problem.js';
 import { registerAuditRoutes } from './routes/audit.js';
+import { registerImportRoutes } from './routes/imports.js';
+import { registerExportRoutes } from './routes/exports.js';
+import { registerCalendarFeedRoute, registerCalendarRoutes } from './routes/calendar.js';
+import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerComplianceRoutes } from './routes/compliance.js';
 import { registerMemberRoutes } from './routes/members.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartRoutes } from './routes/parts.js';
@@ -38,6 +43,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { req: requestForLog },
     },
     ajv: { customOptions: { strict: false } },
   });
@@ -48,6 +54,8 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, new PianoError('not_found', `Nessuna risorsa in ${request.url}`)),
   );
+  // The API reads JSON only: without this, a text/plain body would reach validation as a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -81,8 +89,25 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
       registerPlanRoutes(api, db, config);
       registerPartRoutes(api, db);
       registerAuditRoutes(api, db);
+      await registerImportRoutes(api, config);
+      registerExportRoutes(api, db);
+      registerCatalogRoutes(api);
+      registerComplianceRoutes(api, db);
+      registerCalendarRoutes(api, db);
     },
     { prefix: '/api' },
   );
+  registerCalendarFeedRoute(app, db);
   return app;
+}
+
+/** Fastify's request log entry, with the secret of calendar feed URLs cut short. */
+function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(/^(\/calendar\/[A-Za-z0-9_-]{4})[^.?]*/, '$1…'),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
 }

@@ -1,9 +1,14 @@
 import { Command } from 'commander';
+import { calendarCommand } from './commands/calendar.js';
+import { catalogCommand } from './commands/catalog.js';
+import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand, loadCommand, validateCommand } from './commands/files.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { plansCommand } from './commands/plans.js';
 import { serveCommand } from './commands/serve.js';
+import { starterCommand } from './commands/starter.js';
 import { userCommand } from './commands/user.js';
 import { reportError } from './context.js';
 
@@ -19,7 +24,12 @@ export function buildCli(): Command {
     .addCommand(loadCommand)
     .addCommand(exportCommand)
     .addCommand(validateCommand)
-    .addCommand(demoCommand);
+    .addCommand(demoCommand)
+    .addCommand(catalogCommand)
+    .addCommand(checkCommand)
+    .addCommand(starterCommand)
+    .addCommand(calendarCommand)
+    .addCommand(importCommand);
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,7 +1,17 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { PianoError } from '../../domain/errors.js';
-import { findPlanAnywhere } from '../../storage/plans.js';
+import {
+  EXPORT_FORMATS,
+  FOLDER_FORMATS,
+  TEXT_FORMATS,
+  exportFiles,
+  type ExportFile,
+  type ExportFormat,
+} from '../../documents/exports.js';
+import { slug } from '../../documents/outline.js';
+import { findPlanAnywhere, listPlans } from '../../storage/plans.js';
 import { exportPlanDocument } from '../../operations/export-plan-document.js';
 import { loadPlanDocument, parsePlanDocument } from '../../operations/load-plan-document.js';
 import { CLI_ACTOR, withDb } from '../context.js';
@@ -43,18 +53,133 @@ export const loadCommand = new Command('load')
     process.stdout.write(`Piano caricato: ${loaded.planId} (ente ${loaded.organizationId})\n`);
   });
 
+const FORMAT_HELP =
+  'json (formato di interscambio), docx|pdf|html (documento del piano), report-docx|report-pdf|report-html (stato di attuazione alla data --date), csv (una tabella CSV per file, in una cartella), jsonld (metadati DCAT-AP_IT), opendata (cartella con JSON, CSV e metadati)';
+
+interface ExportOptions {
+  format: ExportFormat;
+  out?: string;
+  all?: boolean;
+  date?: string;
+  baseUrl?: string;
+}
+
 export const exportCommand = new Command('export')
-  .description('esporta un piano')
-  .argument('<plan>', 'identificativo del piano (vedi "piano plans")')
-  .addOption(new Option('--format <format>', 'formato').choices(['json']).default('json'))
-  .option('--out <file>', 'file di destinazione (altrimenti standard output)')
-  .action(async (planId: string, options: { out?: string }, command: Command) => {
-    const json = await withDb(command, async (db) => {
+  .description('esporta un piano come dati, documento o dati aperti')
+  .argument('[plan]', 'identificativo del piano (vedi "piano plans"); con --all, nessuno')
+  .addOption(new Option('--format <format>', FORMAT_HELP).choices(EXPORT_FORMATS).default('json'))
+  .option('--out <path>', 'file di destinazione (cartella per csv, opendata e --all)')
+  .option('--all', 'esporta tutti i piani nella cartella --out')
+  .option('--date <YYYY-MM-DD>', 'data dello stato di attuazione (report-*); oggi se assente')
+  .option('--base-url <url>', 'indirizzo di pubblicazione dei file, per i metadati DCAT-AP_IT')
+  .action(async (planId: string | undefined, options: ExportOptions, command: Command) => {
+    const { format, out } = options;
+    if (options.date !== undefined && !isIsoDate(options.date)) {
+      throw new PianoError('validation', `--date deve essere una data AAAA-MM-GG: ${options.date}`);
+    }
+    if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
+      throw new PianoError(
+        'validation',
+        `--base-url deve essere un indirizzo completo: ${options.baseUrl}`,
+      );
+    }
+    if (options.all) {
+      if (planId) throw new PianoError('validation', 'Con --all non si indica un piano');
+      if (!out) throw new PianoError('validation', 'Con --all serve --out CARTELLA');
+      await exportAll(command, options, out);
+      return;
+    }
+    if (!planId) throw new PianoError('validation', 'Indicare il piano da esportare, oppure --all');
+    if (!out && !TEXT_FORMATS.includes(format)) {
+      throw new PianoError('validation', `Il formato ${format} richiede --out`);
+    }
+    const files = await withDb(command, async (db) => {
       const plan = /^[0-9a-f-]{36}$/i.test(planId) ? await findPlanAnywhere(db, planId) : null;
       if (!plan) throw new PianoError('not_found', `Piano ${planId} non trovato`);
       const doc = await exportPlanDocument({ db, organizationId: plan.organizationId, planId });
-      return `${JSON.stringify(doc, null, 2)}\n`;
+      return exportFiles(doc, format, fileOptions(options, plan.updatedAt));
     });
-    if (options.out) await writeFile(options.out, json);
-    else process.stdout.write(json);
+    if (!out) {
+      process.stdout.write(files[0]?.body ?? '');
+      return;
+    }
+    await writeFiles(files, format, out);
   });
+
+function fileOptions(options: ExportOptions, updatedAt: string) {
+  return { date: options.date, modified: updatedAt.slice(0, 10), baseUrl: options.baseUrl };
+}
+
+const isIsoDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** One file at `out`, or a folder `out` holding the files of a folder format. */
+async function writeFiles(files: ExportFile[], format: ExportFormat, out: string) {
+  if (FOLDER_FORMATS.includes(format)) {
+    await mkdir(out, { recursive: true });
+    for (const f of files) await writeFile(join(out, f.name), f.body);
+  } else {
+    await writeFile(out, files[0]?.body ?? '');
+  }
+}
+
+/** Every plan into the folder `out`, one file (or folder) per plan, with progress on stderr. */
+async function exportAll(command: Command, options: ExportOptions, out: string) {
+  await mkdir(out, { recursive: true });
+  const written = await withDb(command, async (db) => {
+    const { items } = await listPlans(db, { memberOf: 'all', limit: 100_000, offset: 0 });
+    const progress = new Progress(items.length, process.stderr);
+    const paths: string[] = [];
+    for (const plan of items) {
+      const doc = await exportPlanDocument({
+        db,
+        organizationId: plan.organizationId,
+        planId: plan.id,
+      });
+      const files = await exportFiles(doc, options.format, fileOptions(options, plan.updatedAt));
+      const name = `${slug(doc.organization.name)}-${plan.startYear}-${plan.endYear}-${plan.id.slice(0, 8)}`;
+      const ext = FOLDER_FORMATS.includes(options.format) ? '' : extname(files[0]?.name ?? '');
+      const path = join(out, `${name}${ext}`);
+      await writeFiles(files, options.format, path);
+      paths.push(path);
+      progress.tick(doc.organization.name);
+    }
+    progress.done();
+    return paths;
+  });
+  process.stdout.write(`${written.length} piani esportati in ${out}\n`);
+}
+
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, one line per plan otherwise (logs,
+ * CI), so that standard output stays clean for scripts.
+ */
+export class Progress {
+  private done_ = 0;
+  private readonly started = Date.now();
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WriteStream,
+  ) {}
+
+  tick(label: string) {
+    this.done_ += 1;
+    const counter = `${this.done_}/${this.total}`;
+    if (this.stream.isTTY) {
+      const width = 24;
+      const filled = this.total ? Math.round((this.done_ / this.total) * width) : width;
+      const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+      const columns = this.stream.columns ?? 80;
+      const line = `${bar} ${counter} ${label}`.slice(0, Math.max(columns - 1, 10));
+      this.stream.write(`\r\x1b[K${line}`);
+    } else {
+      this.stream.write(`[${counter}] ${label}\n`);
+    }
+  }
+
+  done() {
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
+    if (this.stream.isTTY) this.stream.write('\n');
+    this.stream.write(`Esportati ${this.done_} piani in ${seconds} s\n`);
+  }
+}

@@ -1,0 +1,208 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { PianoError } from '../../domain/errors.js';
+import { canReadPlan } from '../../domain/rules/permissions.js';
+import {
+  CONTENT_TYPES,
+  exportFile,
+  formatOfFile,
+  today,
+  type ExportFile,
+} from '../../documents/exports.js';
+import { CSV_TABLE_NAMES } from '../../documents/open-data.js';
+import type { LookupTitle } from '../../documents/plan-facts.js';
+import type { PlanDocument } from '../../domain/model/interchange.js';
+import type { Db } from '../../storage/db.js';
+import { findPlanAnywhere, planDocumentRevision } from '../../storage/plans.js';
+import { exportPlanDocument } from '../../operations/export-plan-document.js';
+import { READ_ERRORS, Uuid } from './common.js';
+
+export const EXPORT_FILES = [
+  'plan.pdf',
+  'plan.docx',
+  'plan.html',
+  'plan.json',
+  'report.pdf',
+  'report.docx',
+  'report.html',
+  'dataset.jsonld',
+  ...CSV_TABLE_NAMES.map((t) => `${t}.csv`),
+];
+
+const Params = Type.Object({
+  planId: Uuid,
+  file: Type.Unsafe<string>({ type: 'string', enum: EXPORT_FILES }),
+});
+const Query = Type.Object({
+  date: Type.Optional(
+    Type.String({
+      format: 'date',
+      description: 'Data del report di monitoraggio (AAAA-MM-GG); oggi se assente',
+    }),
+  ),
+});
+const ListParams = Type.Object({ planId: Uuid });
+const FileList = Type.Object({
+  items: Type.Array(
+    Type.Object({ name: Type.String(), url: Type.String(), description: Type.String() }),
+  ),
+});
+
+const DESCRIPTIONS: Record<string, string> = {
+  'plan.pdf': 'Il documento del piano, PDF accessibile (tagged)',
+  'plan.docx': 'Il documento del piano, Word modificabile',
+  'plan.html': 'Il documento del piano, pagina HTML autonoma',
+  'plan.json': 'Il piano nel formato di interscambio',
+  'report.pdf': 'Lo stato di attuazione a una data (?date=AAAA-MM-GG), PDF',
+  'report.docx': 'Lo stato di attuazione a una data, Word',
+  'report.html': 'Lo stato di attuazione a una data, HTML',
+  'dataset.jsonld': 'Metadati DCAT-AP_IT del piano come dataset (JSON-LD)',
+};
+
+/** Rendered files, kept per plan state, file and date: a published plan is downloaded often. */
+class ExportCache {
+  private readonly entries = new Map<string, ExportFile>();
+  constructor(private readonly capacity = 40) {}
+  get(key: string) {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+  put(key: string, file: ExportFile) {
+    this.entries.set(key, file);
+    if (this.entries.size > this.capacity) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+}
+
+export interface ExportRoutesOptions {
+  /**
+   * Titles of national catalog codes for a plan (the catalog edition it follows), when a
+   * catalog is available; documents then print "CAP4.PA.01 – title" instead of the bare code.
+   */
+  lookupTitleFor?: (doc: PlanDocument) => LookupTitle | undefined;
+}
+
+/**
+ * Downloads of a plan as documents and open data: published plans for everyone, other plans
+ * for the organization's members only (404 for anyone else, as for the plan itself).
+ */
+export function registerExportRoutes(
+  app: FastifyInstance,
+  db: Db,
+  options: ExportRoutesOptions = {},
+) {
+  const tags = ['Documenti e dati aperti'];
+  const cache = new ExportCache();
+  const baseUrl = (request: FastifyRequest, planId: string) =>
+    `${request.protocol}://${request.host}/api/plans/${planId}/exports/`;
+
+  app.get(
+    '/plans/:planId/exports',
+    {
+      schema: {
+        tags,
+        summary: 'I file scaricabili di un piano',
+        params: ListParams,
+        response: { 200: FileList, ...READ_ERRORS },
+      },
+    },
+    async (request) => {
+      const { planId } = request.params as Static<typeof ListParams>;
+      const plan = await findPlanAnywhere(db, planId);
+      if (!plan || !canReadPlan(request.principal, plan)) {
+        throw new PianoError('not_found', 'Piano non trovato');
+      }
+      const base = baseUrl(request, planId);
+      return {
+        items: EXPORT_FILES.map((name) => ({
+          name,
+          url: `${base}${name}`,
+          description: DESCRIPTIONS[name] ?? `Tabella ${name.replace('.csv', '')} (CSV, RFC 4180)`,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/plans/:planId/exports/:file',
+    {
+      schema: {
+        tags,
+        summary: 'Scarica il piano come documento o dati aperti',
+        description:
+          'plan.pdf, plan.docx, plan.html, plan.json; report.pdf, report.docx, report.html (stato di attuazione alla data ?date=, oggi se assente); una tabella CSV (actions.csv, spending.csv, indicators.csv, measurements.csv, platforms.csv...); dataset.jsonld (metadati DCAT-AP_IT). I piani pubblicati sono scaricabili senza accesso.',
+        params: Params,
+        querystring: Query,
+        response: {
+          200: {
+            description: 'Il file, con Content-Type e Content-Disposition',
+            content: {
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              [CONTENT_TYPES.docx]: { schema: { type: 'string', format: 'binary' } },
+              'text/html': { schema: { type: 'string' } },
+              'text/csv': { schema: { type: 'string' } },
+              'application/json': { schema: { type: 'object' } },
+              'application/ld+json': { schema: { type: 'object' } },
+            },
+          },
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { planId, file } = request.params as Static<typeof Params>;
+      const { date } = request.query as Static<typeof Query>;
+      const revision = await planDocumentRevision(db, planId);
+      if (!revision || !canReadPlan(request.principal, revision)) {
+        throw new PianoError('not_found', 'Piano non trovato');
+      }
+      const format = formatOfFile(file);
+      const reportDate = format?.startsWith('report-') ? (date ?? today()) : '';
+      const base = baseUrl(request, planId);
+      const key = [planId, revision.tag, file, reportDate, format === 'jsonld' ? base : ''].join(
+        '|',
+      );
+      let out = cache.get(key);
+      if (!out) {
+        const plan = await findPlanAnywhere(db, planId);
+        if (!plan) throw new PianoError('not_found', 'Piano non trovato');
+        const doc = await exportPlanDocument({
+          db,
+          organizationId: revision.organizationId,
+          planId,
+        });
+        out = await exportFile(doc, file, {
+          date: reportDate || undefined,
+          modified: plan.updatedAt.slice(0, 10),
+          baseUrl: base,
+          lookupTitle: options.lookupTitleFor?.(doc),
+        });
+        if (!out) throw new PianoError('not_found', `Nessun file ${file} per questo piano`);
+        cache.put(key, out);
+      }
+      const inline = /\.(pdf|html)$/.test(out.name);
+      if (out.name.endsWith('.html')) {
+        // A standalone page: inline styles, fonts and SVG only, nothing to load, nothing to run.
+        reply.header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+        );
+      }
+      const privacy = revision.status === 'published' ? 'public' : 'private';
+      return reply
+        .header('content-type', out.contentType)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename="${out.downloadName}"`,
+        )
+        .header('cache-control', `${privacy}, no-cache`)
+        .header('x-content-type-options', 'nosniff')
+        .send(out.body);
+    },
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * Every file piano produces from a plan, by format (the CLI's --format) and by file name (the
+ * API's /exports/:file), with its content type and a descriptive download name. The renderers
+ * are loaded on first use, so a server that never exports does not pay for them.
+ */
+import type { PlanDocument } from '../domain/model/interchange.js';
+import { slug, type DocumentOutline } from './outline.js';
+import type { LookupTitle } from './plan-facts.js';
+
+export const EXPORT_FORMATS = [
+  'json',
+  'docx',
+  'pdf',
+  'html',
+  'csv',
+  'jsonld',
+  'opendata',
+  'report-pdf',
+  'report-docx',
+  'report-html',
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  lookupTitle?: LookupTitle | undefined;
+  /** ISO date of the monitoring report; today when absent. */
+  date?: string | undefined;
+  /** ISO date the plan last changed (DCAT dct:modified); the report date or today when absent. */
+  modified?: string | undefined;
+  /** Absolute URL under which the files are published, for the DCAT metadata. */
+  baseUrl?: string | undefined;
+}
+
+export interface ExportFile {
+  /** The name under which the API serves it and a folder export writes it: plan.pdf, actions.csv. */
+  name: string;
+  /** A descriptive name for downloads: comune-di-valdimonte-piano-2025-2027.pdf. */
+  downloadName: string;
+  contentType: string;
+  body: Buffer | string;
+}
+
+export const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+  jsonld: 'application/ld+json; charset=utf-8',
+} as const;
+
+/** Formats that produce several files, written into a folder. */
+export const FOLDER_FORMATS: readonly ExportFormat[] = ['csv', 'opendata'];
+/** Formats that are text and may go to standard output. */
+export const TEXT_FORMATS: readonly ExportFormat[] = ['json', 'jsonld', 'html', 'report-html'];
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function baseName(doc: PlanDocument): string {
+  return `${slug(doc.organization.name)}-piano-${doc.plan.startYear}-${doc.plan.endYear}`;
+}
+
+/** The files of one format. */
+export async function exportFiles(
+  doc: PlanDocument,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Promise<ExportFile[]> {
+  const base = baseName(doc);
+  const date = options.date ?? today();
+  const outlineOptions = { lookupTitle: options.lookupTitle };
+  switch (format) {
+    case 'json':
+      return [
+        {
+          name: 'plan.json',
+          downloadName: `${base}.json`,
+          contentType: CONTENT_TYPES.json,
+          body: `${JSON.stringify(doc, null, 2)}\n`,
+        },
+      ];
+    case 'pdf':
+    case 'docx':
+    case 'html': {
+      const { buildPlanOutline } = await import('./plan-outline.js');
+      const outline = buildPlanOutline(doc, outlineOptions);
+      return [await rendered(outline, format, 'plan', base)];
+    }
+    case 'report-pdf':
+    case 'report-docx':
+    case 'report-html': {
+      const { buildReportOutline } = await import('./monitoring-report.js');
+      const outline = buildReportOutline(doc, { ...outlineOptions, date });
+      const kind = format.slice('report-'.length) as 'pdf' | 'docx' | 'html';
+      return [
+        await rendered(
+          outline,
+          kind,
+          'report',
+          `${slug(doc.organization.name)}-stato-attuazione-${date}`,
+        ),
+      ];
+    }
+    case 'csv': {
+      const { csvTables, toCsv } = await import('./open-data.js');
+      return csvTables(doc).map((t) => ({
+        name: `${t.name}.csv`,
+        downloadName: `${base}-${t.name}.csv`,
+        contentType: CONTENT_TYPES.csv,
+        body: toCsv(t),
+      }));
+    }
+    case 'jsonld': {
+      const { dcatMetadata } = await import('./open-data.js');
+      const metadata = dcatMetadata(doc, {
+        baseUrl: options.baseUrl,
+        modified: options.modified ?? options.date ?? today(),
+      });
+      return [
+        {
+          name: 'dataset.jsonld',
+          downloadName: `${base}-dcat-ap-it.jsonld`,
+          contentType: CONTENT_TYPES.jsonld,
+          body: `${JSON.stringify(metadata, null, 2)}\n`,
+        },
+      ];
+    }
+    case 'opendata':
+      return [
+        ...(await exportFiles(doc, 'json', options)),
+        ...(await exportFiles(doc, 'csv', options)),
+        ...(await exportFiles(doc, 'jsonld', options)),
+      ];
+  }
+}
+
+async function rendered(
+  outline: DocumentOutline,
+  kind: 'pdf' | 'docx' | 'html',
+  name: string,
+  downloadBase: string,
+): Promise<ExportFile> {
+  let body: Buffer | string;
+  if (kind === 'pdf') body = await (await import('./render-pdf.js')).renderPdf(outline);
+  else if (kind === 'docx') body = await (await import('./render-docx.js')).renderDocx(outline);
+  else body = (await import('./render-html.js')).renderHtml(outline);
+  return {
+    name: `${name}.${kind}`,
+    downloadName: `${downloadBase}.${kind}`,
+    contentType: CONTENT_TYPES[kind],
+    body,
+  };
+}
+
+/** The file names the API serves, mapped to the format that produces each. */
+export function formatOfFile(file: string): ExportFormat | undefined {
+  const fixed: Record<string, ExportFormat> = {
+    'plan.json': 'json',
+    'plan.pdf': 'pdf',
+    'plan.docx': 'docx',
+    'plan.html': 'html',
+    'report.pdf': 'report-pdf',
+    'report.docx': 'report-docx',
+    'report.html': 'report-html',
+    'dataset.jsonld': 'jsonld',
+  };
+  if (fixed[file]) return fixed[file];
+  return /^[a-z-]+\.csv$/.test(file) ? 'csv' : undefined;
+}
+
+/** One file by its API name (plan.pdf, actions.csv...), or undefined when piano makes no such file. */
+export async function exportFile(
+  doc: PlanDocument,
+  file: string,
+  options: ExportOptions = {},
+): Promise<ExportFile | undefined> {
+  const format = formatOfFile(file);
+  if (!format) return undefined;
+  if (format === 'csv') {
+    const { csvTables, toCsv } = await import('./open-data.js');
+    const table = csvTables(doc).find((t) => `${t.name}.csv` === file);
+    if (!table) return undefined;
+    return {
+      name: file,
+      downloadName: `${baseName(doc)}-${file}`,
+      contentType: CONTENT_TYPES.csv,
+      body: toCsv(table),
+    };
+  }
+  return (await exportFiles(doc, format, options))[0];
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { seedPlan, seedUser } from '../support/factories.js';
+
+let api: TestApi;
+let published: { organizationId: string; planId: string };
+let draft: { organizationId: string; planId: string };
+let memberCookie: string;
+let outsiderCookie: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  published = await seedPlan(api.db, { status: 'published' });
+  draft = await seedPlan(api.db, { status: 'draft' });
+  const member = await seedUser(api.db, { organizationId: draft.organizationId, role: 'viewer' });
+  const outsider = await seedUser(api.db, {
+    organizationId: published.organizationId,
+    role: 'admin',
+  });
+  memberCookie = await api.signIn(member.email);
+  outsiderCookie = await api.signIn(outsider.email);
+}, 60_000);
+
+afterAll(async () => {
+  await api?.close();
+});
+
+const get = (url: string, cookie?: string) => api.request({ method: 'GET', url, cookie });
+
+describe('downloading a plan’s documents and open data', { timeout: 60_000 }, () => {
+  it('gives anyone the PDF of a published plan', async () => {
+    const res = await get(`/api/plans/${published.planId}/exports/plan.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      'inline; filename="comune-di-prova-piano-2025-2027.pdf"',
+    );
+    expect(res.headers['cache-control']).toBe('public, no-cache');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('hides a draft from anonymous visitors and from other organizations (404)', async () => {
+    for (const cookie of [undefined, outsiderCookie]) {
+      const res = await get(`/api/plans/${draft.planId}/exports/plan.pdf`, cookie);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('gives a draft to the members of its organization', async () => {
+    const res = await get(`/api/plans/${draft.planId}/exports/plan.docx`, memberCookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('serves each table as CSV and the HTML page with a strict content policy', async () => {
+    const csv = await get(`/api/plans/${published.planId}/exports/actions.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+    expect(csv.body.split('\r\n')[0]).toMatch(/^id,priorityId,priorityCode,code,title,/);
+    expect(csv.body).toContain('Subentro in ANPR dei servizi di stato civile');
+    const html = await get(`/api/plans/${published.planId}/exports/plan.html`);
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('describes the dataset in DCAT-AP_IT with absolute download URLs', async () => {
+    const res = await get(`/api/plans/${published.planId}/exports/dataset.jsonld`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/ld+json; charset=utf-8');
+    const body = res.json() as { 'dcat:distribution': { '@id': string }[] };
+    const base = `http://localhost:80/api/plans/${published.planId}/exports/`;
+    expect(body['dcat:distribution'].map((d) => d['@id'])).toContain(`${base}actions.csv`);
+  });
+
+  it('writes the monitoring report at the requested date and refuses a date that does not exist', async () => {
+    const ok = await get(`/api/plans/${published.planId}/exports/report.html?date=2026-07-01`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('Situazione al 1 luglio 2026');
+    const bad = await get(`/api/plans/${published.planId}/exports/report.pdf?date=2026-02-30`);
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('lists the files of a readable plan and knows no other file', async () => {
+    const list = await get(`/api/plans/${published.planId}/exports`);
+    expect(list.statusCode).toBe(200);
+    const names = (list.json() as { items: { name: string }[] }).items.map((i) => i.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['plan.pdf', 'report.pdf', 'actions.csv', 'dataset.jsonld']),
+    );
+    expect((await get(`/api/plans/${draft.planId}/exports`)).statusCode).toBe(404);
+    const unknown = await get(`/api/plans/${published.planId}/exports/plan.odt`);
+    expect(unknown.statusCode).toBe(422);
+  });
+});
