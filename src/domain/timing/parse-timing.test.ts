@@ -74,16 +74,12 @@ describe('parseTiming: exact days', () => {
       due: '2024-02-29',
       years: [2024],
     }),
-    row(
-      'an approval act is a date already done',
-      'approvate con delibera G.M. n. 64 del 25/03/2025.',
-      {
-        kind: 'date',
-        due: '2025-03-25',
-        years: [2025],
-        note: 'already done',
-      },
-    ),
+    row('an approval act is a date already done', 'approvate con delibera n. 12 del 25/03/2025.', {
+      kind: 'date',
+      due: '2025-03-25',
+      years: [2025],
+      note: 'already done',
+    }),
   ])('$behaviour: "$text"', check);
 });
 
@@ -168,12 +164,12 @@ describe('parseTiming: deadlines ("entro")', () => {
     }),
     row(
       'the last of several deadlines is due',
-      "costante monitoraggio, affinché alcuni processi vengano fascicolati digitalmente entro il 2023 e tutta l'Amministrazione fascicoli digitalmente entro il 2024",
+      'monitoraggio costante: alcune pratiche in digitale entro il 2023 e tutti gli uffici entro il 2024',
       { kind: 'by', due: '2024-12-31', years: [2023, 2024], note: 'several deadlines' },
     ),
     row(
       'continuing afterwards keeps the deadline, with a note',
-      'entro il 31 dicembre 2023 e negli anni a seguire',
+      'entro il 31 dicembre 2023 e anche negli anni a seguire',
       {
         kind: 'by',
         due: '2023-12-31',
@@ -183,17 +179,17 @@ describe('parseTiming: deadlines ("entro")', () => {
     ),
     row(
       'a conditional tail keeps the date, with a note',
-      "entro il 2023 e in tutti i casi entro i tempi di adesione dell'Ente alla Piattaforma Nazionale Notifiche",
+      "entro il 2023 e comunque entro i tempi di adesione dell'ente alla piattaforma notifiche",
       { kind: 'by', due: '2023-12-31', years: [2023], note: EXTERNAL },
     ),
     row(
       'a funding-call tail keeps the date, with a note',
-      'entro il 2026 (coordinamento con i tempi del Bando 1.4.1), conformemente ai tempi di adeguamento dei software',
+      'entro il 2026 (in coordinamento con il Bando 1.4.1), secondo i tempi di adeguamento del software',
       { kind: 'by', due: '2026-12-31', years: [2026], note: EXTERNAL },
     ),
     row(
       'a measure number is not a date',
-      'entro il 2023/2024, in linea con i tempi di realizzazione delle progettualità finanziate da Misure PNRR 1.4.3',
+      'entro il 2023/2024, come i progetti finanziati dalle Misure PNRR 1.4.3',
       { kind: 'by', due: '2024-12-31', years: [2023, 2024], note: EXTERNAL },
     ),
     row(
@@ -320,7 +316,7 @@ describe('parseTiming: immediate and open-ended', () => {
     }),
     row(
       'an open end tied to an event is noted',
-      'da subito e fino al conferimento a cloud esterno secondo le prescrizioni ACN e Bando',
+      'da subito e fino al passaggio al cloud esterno previsto dal Bando',
       {
         kind: 'immediate',
         resolved: false,
@@ -391,7 +387,7 @@ describe('parseTiming: never guesses', () => {
     }),
     row(
       'a condition on a platform names no date',
-      'connesso alla piena attivazione della piattaforma Nazionale per le Notifiche Digitali',
+      'connesso alla completa attivazione della piattaforma delle notifiche digitali',
       {
         kind: 'unresolved',
         note: 'external event',
