@@ -10,7 +10,7 @@ import { proposeStarterActions } from '../../operations/propose-starter-actions.
 import { summarizeNationalCoverage } from '../../operations/summarize-national-coverage.js';
 import { actorOf, requireRole, requireSignedIn } from '../auth.js';
 import { PLAN_PARTS } from '../part-resources.js';
-import { readablePlan } from './plans.js';
+import { planOfRequest } from './plans.js';
 import { PageQuery, READ_ERRORS, Uuid, WRITE_ERRORS, pageOf, problems } from './common.js';
 
 const PlanParams = Type.Object({ planId: Uuid });
@@ -76,11 +76,7 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => {
-      const plan = await readablePlan(
-        db,
-        request,
-        (request.params as Static<typeof PlanParams>).planId,
-      );
+      const plan = await planOfRequest(db, request);
       const { asOf } = request.query as Static<typeof AsOfQuery>;
       return checkPlanCompliance({
         db,
@@ -106,11 +102,7 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => {
-      const plan = await readablePlan(
-        db,
-        request,
-        (request.params as Static<typeof PlanParams>).planId,
-      );
+      const plan = await planOfRequest(db, request);
       const { asOf } = request.query as Static<typeof AsOfQuery>;
       return proposeStarterActions({
         db,
@@ -135,11 +127,7 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request, reply) => {
-      const plan = await readablePlan(
-        db,
-        request,
-        (request.params as Static<typeof PlanParams>).planId,
-      );
+      const plan = await planOfRequest(db, request);
       requireRole(request, plan.organizationId, 'admin');
       const { asOf } = request.query as Static<typeof AsOfQuery>;
       const accepted = await acceptStarterActions({

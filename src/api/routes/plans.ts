@@ -60,6 +60,10 @@ export async function readablePlan(db: Db, request: FastifyRequest, planId: stri
   return plan;
 }
 
+/** The readable plan named by the request's `:planId` parameter. */
+export const planOfRequest = (db: Db, request: FastifyRequest) =>
+  readablePlan(db, request, (request.params as { planId: string }).planId);
+
 export function registerPlanRoutes(
   app: FastifyInstance,
   db: Db,
@@ -166,8 +170,7 @@ export function registerPlanRoutes(
         response: { 200: Plan, ...READ_ERRORS },
       },
     },
-    async (request) =>
-      readablePlan(db, request, (request.params as Static<typeof PlanParams>).planId),
+    async (request) => planOfRequest(db, request),
   );
 
   app.get(
@@ -214,11 +217,7 @@ export function registerPlanRoutes(
       },
     },
     async (request) => {
-      const plan = await readablePlan(
-        db,
-        request,
-        (request.params as Static<typeof PlanParams>).planId,
-      );
+      const plan = await planOfRequest(db, request);
       requireRole(request, plan.organizationId, 'admin');
       const { version, ...changes } = request.body as Static<typeof PatchBody>;
       return updatePlan({
@@ -245,11 +244,7 @@ export function registerPlanRoutes(
       },
     },
     async (request, reply) => {
-      const plan = await readablePlan(
-        db,
-        request,
-        (request.params as Static<typeof PlanParams>).planId,
-      );
+      const plan = await planOfRequest(db, request);
       requireRole(request, plan.organizationId, 'admin');
       const { version } = request.query as Static<typeof VersionQuery>;
       await deletePlan({
