@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Config } from '../config.js';
+import { lineTitleLookup } from '../domain/catalog/catalog.js';
 import { PianoError } from '../domain/errors.js';
 import { publishedPlanSchema } from '../domain/model/interchange.js';
 import { newAjv, validatorFor } from '../domain/validation.js';
@@ -90,7 +92,11 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
       registerPartRoutes(api, db);
       registerAuditRoutes(api, db);
       await registerImportRoutes(api, config);
-      registerExportRoutes(api, db);
+      // Documents print linked codes with their titles, from the catalog the compliance
+      // operations read too (loaded once per process).
+      registerExportRoutes(api, db, {
+        lookupTitleFor: (doc) => lineTitleLookup(loadCatalog(), doc),
+      });
       registerCatalogRoutes(api);
       registerComplianceRoutes(api, db);
       registerCalendarRoutes(api, db);

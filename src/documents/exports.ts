@@ -70,7 +70,7 @@ export async function exportFiles(
 ): Promise<ExportFile[]> {
   const base = baseName(doc);
   const date = options.date ?? today();
-  const outlineOptions = { lookupTitle: options.lookupTitle };
+  const titles = { lookupTitle: options.lookupTitle };
   switch (format) {
     case 'json':
       return [
@@ -85,14 +85,14 @@ export async function exportFiles(
     case 'docx':
     case 'html': {
       const { buildPlanOutline } = await import('./plan-outline.js');
-      const outline = buildPlanOutline(doc, outlineOptions);
+      const outline = buildPlanOutline(doc, titles);
       return [await rendered(outline, format, 'plan', base)];
     }
     case 'report-pdf':
     case 'report-docx':
     case 'report-html': {
       const { buildReportOutline } = await import('./monitoring-report.js');
-      const outline = buildReportOutline(doc, { ...outlineOptions, date });
+      const outline = buildReportOutline(doc, { ...titles, date });
       const kind = format.slice('report-'.length) as 'pdf' | 'docx' | 'html';
       return [
         await rendered(
@@ -105,7 +105,7 @@ export async function exportFiles(
     }
     case 'csv': {
       const { csvTables, toCsv } = await import('./open-data.js');
-      return csvTables(doc).map((t) => ({
+      return csvTables(doc, titles).map((t) => ({
         name: `${t.name}.csv`,
         downloadName: `${base}-${t.name}.csv`,
         contentType: CONTENT_TYPES.csv,
@@ -180,7 +180,9 @@ export async function exportFile(
   if (!format) return undefined;
   if (format === 'csv') {
     const { csvTables, toCsv } = await import('./open-data.js');
-    const table = csvTables(doc).find((t) => `${t.name}.csv` === file);
+    const table = csvTables(doc, { lookupTitle: options.lookupTitle }).find(
+      (t) => `${t.name}.csv` === file,
+    );
     if (!table) return undefined;
     return {
       name: file,

@@ -15,7 +15,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import { formatPeriod } from './format.js';
 import { slug } from './outline.js';
-import { targetValue, unitNames } from './plan-facts.js';
+import { targetValue, unitNames, type LookupTitle } from './plan-facts.js';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -31,8 +31,16 @@ export interface CsvTable {
 const list = (values: readonly (string | number)[]) => values.join('; ');
 const money = (euros: number) => euros.toFixed(2);
 
-/** The plan's tables, as rows of plain values in column order. */
-export function csvTables(doc: PlanDocument): CsvTable[] {
+export interface CsvOptions {
+  /** Title of a national catalog code, for the actions' catalogTitles column. */
+  lookupTitle?: LookupTitle | undefined;
+}
+
+/**
+ * The plan's tables, as rows of plain values in column order. Beside ids and codes, a few
+ * columns repeat what they name for readers (ownerUnits, catalogTitles); the ids stay the data.
+ */
+export function csvTables(doc: PlanDocument, options: CsvOptions = {}): CsvTable[] {
   const units = unitNames(doc);
   const priorityCode = new Map(doc.priorities.map((p) => [p.id, p.code]));
   return [
@@ -89,7 +97,7 @@ export function csvTables(doc: PlanDocument): CsvTable[] {
       name: 'actions',
       title: 'Azioni',
       description:
-        'Le azioni del piano con responsabilità, tempi (le parole del piano e le date che ne risultano), stato, avanzamento e collegamenti al Piano triennale nazionale e al PNRR.',
+        'Le azioni del piano con responsabilità, tempi (le parole del piano e le date che ne risultano), stato, avanzamento e collegamenti al Piano triennale nazionale (codici e titoli delle linee d’azione) e al PNRR.',
       columns: [
         'id',
         'priorityId',
@@ -110,6 +118,7 @@ export function csvTables(doc: PlanDocument): CsvTable[] {
         'timing.resolved',
         'expectedResults',
         'catalogRefs',
+        'catalogTitles',
         'pnrrMeasures',
       ],
       rows: doc.actions.map((a) => [
@@ -132,6 +141,7 @@ export function csvTables(doc: PlanDocument): CsvTable[] {
         a.timing?.resolved,
         list(a.expectedResults),
         list(a.catalogRefs),
+        catalogTitles(a.catalogRefs, options.lookupTitle),
         list(a.pnrrMeasures),
       ]),
     },
@@ -262,6 +272,15 @@ export function csvTables(doc: PlanDocument): CsvTable[] {
       ]),
     },
   ];
+}
+
+/**
+ * The titles of linked codes, one entry per code in the same order, empty for a code the catalog
+ * has no title for ("Titolo A; ; Titolo C"); an empty field when none has a title.
+ */
+function catalogTitles(codes: string[], lookupTitle: LookupTitle | undefined): string {
+  const titles = codes.map((code) => lookupTitle?.(code) ?? '');
+  return titles.some(Boolean) ? list(titles) : '';
 }
 
 export const CSV_TABLE_NAMES = [

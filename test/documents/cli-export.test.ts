@@ -1,15 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_TEST_OPTIONS, DEMO_FILE, cliSandbox, type CliSandbox } from '../cli/helpers.js';
+import { parse } from 'csv-parse/sync';
+import { CLI_TEST_OPTIONS, cliSandbox, type CliSandbox } from '../cli/helpers.js';
 import { CSV_TABLE_NAMES } from '../../src/documents/open-data.js';
+import {
+  HAS_POPPLER,
+  catalogSample,
+  demoInputLinking,
+  docxParagraphs,
+  docxParts,
+  flat,
+  pdfPages,
+} from './support.js';
 
 let sandbox: CliSandbox;
 let planId: string;
+/** The demo plan is loaded with a code of another catalog edition linked to its first action. */
+const sample = catalogSample();
 
 beforeAll(async () => {
   sandbox = await cliSandbox();
-  const loaded = await sandbox.run(['load', DEMO_FILE]);
+  const demo = await sandbox.writeFile('demo.json', demoInputLinking(sample.foreign));
+  const loaded = await sandbox.run(['load', demo]);
   expect(loaded.code).toBe(0);
   planId = /Piano caricato: ([0-9a-f-]{36})/.exec(loaded.stdout)![1]!;
 }, 600_000);
@@ -24,7 +37,13 @@ describe('piano export to documents and open data', CLI_TEST_OPTIONS, () => {
     const pdf = await sandbox.run(['export', planId, '--format', 'pdf', '--out', pdfPath]);
     expect(pdf.stderr).toBe('');
     expect(pdf.code).toBe(0);
-    expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfBody = await readFile(pdfPath);
+    expect(pdfBody.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (HAS_POPPLER) {
+      const text = flat(pdfPages(pdfBody).join(' '));
+      expect(text).toContain(flat(sample.text));
+      expect(text).not.toContain(`${sample.foreign} –`);
+    }
 
     const docxPath = join(sandbox.dir, 'report.docx');
     const docx = await sandbox.run([
@@ -41,6 +60,16 @@ describe('piano export to documents and open data', CLI_TEST_OPTIONS, () => {
     expect((await readFile(docxPath)).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
+  it('prints linked codes with their catalog titles in the DOCX plan', async () => {
+    const path = join(sandbox.dir, 'piano.docx');
+    const result = await sandbox.run(['export', planId, '--format', 'docx', '--out', path]);
+    expect(result.code).toBe(0);
+    const parts = await docxParts(await readFile(path));
+    const texts = docxParagraphs(parts['word/document.xml']!).map((p) => p.text);
+    expect(texts).toContain(sample.text);
+    expect(texts).toContain(sample.foreign);
+  });
+
   it('writes the CSV tables into a folder', async () => {
     const dir = join(sandbox.dir, 'csv');
     const result = await sandbox.run(['export', planId, '--format', 'csv', '--out', dir]);
@@ -48,6 +77,13 @@ describe('piano export to documents and open data', CLI_TEST_OPTIONS, () => {
     expect((await readdir(dir)).sort()).toEqual(CSV_TABLE_NAMES.map((n) => `${n}.csv`).sort());
     const actions = await readFile(join(dir, 'actions.csv'), 'utf8');
     expect(actions.split('\r\n').filter(Boolean)).toHaveLength(1 + 49);
+    const [first] = parse(actions, { columns: true }) as Record<string, string>[];
+    expect(first!.catalogRefs!.split('; ')).toEqual(
+      demoInputLinking(sample.foreign).actions[0]!.catalogRefs,
+    );
+    const titles = first!.catalogTitles!.split('; ');
+    expect(titles[0]).toBe(sample.title);
+    expect(titles.at(-1)).toBe('');
   });
 
   it('exports every plan with --all, counting progress on standard error', async () => {
@@ -59,6 +95,9 @@ describe('piano export to documents and open data', CLI_TEST_OPTIONS, () => {
     expect(result.stdout).toBe(`1 piani esportati in ${dir}\n`);
     const [file] = await readdir(dir);
     expect(file).toMatch(/^comune-di-valdimonte-2025-2027-[0-9a-f]{8}\.html$/);
+    const html = await readFile(join(dir, file!), 'utf8');
+    expect(html).toContain(`<li>${sample.text}</li>`);
+    expect(html).toContain(`<li>${sample.foreign}</li>`);
   });
 
   it('asks for --out for binary formats and refuses a date that does not exist', async () => {

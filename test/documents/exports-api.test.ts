@@ -1,6 +1,17 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPlanDocument } from '../../src/operations/load-plan-document.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { seedPlan, seedUser } from '../support/factories.js';
+import {
+  HAS_POPPLER,
+  catalogSample,
+  demoInputLinking,
+  docxParagraphs,
+  docxParts,
+  flat,
+  pdfPages,
+} from './support.js';
 
 let api: TestApi;
 let published: { organizationId: string; planId: string };
@@ -96,5 +107,54 @@ describe('downloading a plan’s documents and open data', { timeout: 60_000 }, 
     expect((await get(`/api/plans/${draft.planId}/exports`)).statusCode).toBe(404);
     const unknown = await get(`/api/plans/${published.planId}/exports/plan.odt`);
     expect(unknown.statusCode).toBe(422);
+  });
+});
+
+describe('linked national codes in the downloaded documents', { timeout: 120_000 }, () => {
+  const sample = catalogSample();
+  let demoPlanId: string;
+
+  beforeAll(async () => {
+    const loaded = await loadPlanDocument({
+      db: api.db,
+      actor: { userId: null, name: 'test' },
+      input: demoInputLinking(sample.foreign),
+    });
+    demoPlanId = loaded.planId;
+  }, 60_000);
+
+  const file = (name: string) => get(`/api/plans/${demoPlanId}/exports/${name}`);
+
+  it('prints a code with its title from the plan’s catalog edition, and other codes bare', async () => {
+    const html = await file('plan.html');
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain(`<li>${sample.text}</li>`);
+    expect(html.body).toContain(`<li>${sample.foreign}</li>`);
+
+    const docx = await file('plan.docx');
+    const texts = docxParagraphs((await docxParts(docx.rawPayload))['word/document.xml']!).map(
+      (p) => p.text,
+    );
+    expect(texts).toContain(sample.text);
+    expect(texts).toContain(sample.foreign);
+
+    if (HAS_POPPLER) {
+      const pdf = await file('plan.pdf');
+      const text = flat(pdfPages(pdf.rawPayload).join(' '));
+      expect(text).toContain(flat(sample.text));
+      expect(text).not.toContain(`${sample.foreign} –`);
+    }
+  });
+
+  it('gives the titles in the actions CSV, one per linked code', async () => {
+    const csv = await file('actions.csv');
+    const [first] = parse(csv.body, { columns: true }) as Record<string, string>[];
+    const codes = first!.catalogRefs!.split('; ');
+    const titles = first!.catalogTitles!.split('; ');
+    expect(codes[0]).toBe(sample.linked);
+    expect(titles[0]).toBe(sample.title);
+    expect(codes.at(-1)).toBe(sample.foreign);
+    expect(titles).toHaveLength(codes.length);
+    expect(titles.at(-1)).toBe('');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exportFiles } from '../../src/documents/exports.js';
 import { CSV_TABLE_NAMES, csvTables, dcatMetadata, toCsv } from '../../src/documents/open-data.js';
 import type { PlanDocument } from '../../src/domain/model/interchange.js';
-import { demoPlan, smallPlan } from './support.js';
+import { catalogSample, demoPlan, smallPlan } from './support.js';
 
 type Row = Record<string, string>;
 
@@ -83,6 +83,24 @@ describe('open data as CSV', () => {
       );
     });
   }
+
+  it('gives the catalog titles of the linked codes beside them, in the same order', () => {
+    const sample = catalogSample();
+    const doc = demoPlan();
+    doc.actions[0]!.catalogRefs.push(sample.foreign);
+    const lookupTitle = (code: string) => (code === sample.linked ? sample.title : undefined);
+    const table = csvTables(doc, { lookupTitle }).find((t) => t.name === 'actions')!;
+    expect(table.columns.slice(-3)).toEqual(['catalogRefs', 'catalogTitles', 'pnrrMeasures']);
+    const rows = readCsv(toCsv(table));
+    const codes = rows[0]!.catalogRefs!.split('; ');
+    const titles = rows[0]!.catalogTitles!.split('; ');
+    expect(codes).toEqual(doc.actions[0]!.catalogRefs);
+    expect(titles).toHaveLength(codes.length);
+    expect(titles[codes.indexOf(sample.linked)]).toBe(sample.title);
+    expect(titles.at(-1)).toBe('');
+    // Without a catalog (or when no code has a title) the column is empty.
+    expect(readCsv(csvOf(doc, 'actions')).every((r) => r.catalogTitles === '')).toBe(true);
+  });
 
   it('keeps the amounts to the cent', () => {
     const doc = demoPlan();

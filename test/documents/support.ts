@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { editionForPlan, findLine } from '../../src/domain/catalog/catalog.js';
 import type { PlanDocument } from '../../src/domain/model/interchange.js';
 import { parsePlanDocument } from '../../src/operations/load-plan-document.js';
 import { planDocument } from '../support/factories.js';
@@ -13,6 +15,34 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The demo plan (49 actions), validated and interpreted as `piano load` would. */
 export function demoPlan(): PlanDocument {
   return parsePlanDocument(JSON.parse(readFileSync(join(ROOT, 'data/demo/plan.json'), 'utf8')));
+}
+
+/** The demo plan file as a loader reads it, with `code` also linked to its first action. */
+export function demoInputLinking(code: string): Record<string, unknown> & {
+  actions: { catalogRefs: string[] }[];
+} {
+  const input = JSON.parse(readFileSync(join(ROOT, 'data/demo/plan.json'), 'utf8'));
+  input.actions[0].catalogRefs.push(code);
+  return input;
+}
+
+/**
+ * Codes for the catalog title tests, read from the shipped catalog: `linked`, the first code the
+ * demo plan links, with its `title` in the plan's edition; `foreign`, a line of another edition,
+ * which links accept (the catalog knows it) but which has no title in the plan's edition.
+ */
+export function catalogSample() {
+  const catalog = loadCatalog();
+  const doc = demoPlan();
+  const edition = editionForPlan(catalog, doc.plan);
+  const linked = doc.actions[0]!.catalogRefs[0]!;
+  const title = findLine(edition, linked)?.title;
+  const foreign = catalog.editions
+    .filter((e) => e !== edition)
+    .flatMap((e) => e.lines.map((l) => l.code))
+    .find((code) => !findLine(edition, code));
+  if (!title || !foreign) throw new Error('the catalog no longer fits the title tests');
+  return { linked, title, foreign, text: `${linked} – ${title}` };
 }
 
 /**

@@ -1,7 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Command, Option } from 'commander';
+import { loadCatalog } from '../../catalog/load-catalog.js';
+import { lineTitleLookup } from '../../domain/catalog/catalog.js';
 import { PianoError } from '../../domain/errors.js';
+import type { PlanDocument } from '../../domain/model/interchange.js';
 import {
   EXPORT_FORMATS,
   FOLDER_FORMATS,
@@ -11,6 +14,7 @@ import {
   type ExportFormat,
 } from '../../documents/exports.js';
 import { slug } from '../../documents/outline.js';
+import type { LookupTitle } from '../../documents/plan-facts.js';
 import { findPlanAnywhere, listPlans } from '../../storage/plans.js';
 import { exportPlanDocument } from '../../operations/export-plan-document.js';
 import { loadPlanDocument, parsePlanDocument } from '../../operations/load-plan-document.js';
@@ -97,7 +101,7 @@ export const exportCommand = new Command('export')
       const plan = /^[0-9a-f-]{36}$/i.test(planId) ? await findPlanAnywhere(db, planId) : null;
       if (!plan) throw new PianoError('not_found', `Piano ${planId} non trovato`);
       const doc = await exportPlanDocument({ db, organizationId: plan.organizationId, planId });
-      return exportFiles(doc, format, fileOptions(options, plan.updatedAt));
+      return exportFiles(doc, format, fileOptions(options, plan.updatedAt, doc));
     });
     if (!out) {
       process.stdout.write(files[0]?.body ?? '');
@@ -106,8 +110,22 @@ export const exportCommand = new Command('export')
     await writeFiles(files, format, out);
   });
 
-function fileOptions(options: ExportOptions, updatedAt: string) {
-  return { date: options.date, modified: updatedAt.slice(0, 10), baseUrl: options.baseUrl };
+function fileOptions(options: ExportOptions, updatedAt: string, doc: PlanDocument) {
+  return {
+    date: options.date,
+    modified: updatedAt.slice(0, 10),
+    baseUrl: options.baseUrl,
+    lookupTitle: catalogTitles(doc),
+  };
+}
+
+/**
+ * Titles of the codes the plan links, from its catalog edition. The catalog is read on the first
+ * lookup, so formats that print no titles (json, jsonld) never read it.
+ */
+function catalogTitles(doc: PlanDocument): LookupTitle {
+  let lookup: LookupTitle | undefined;
+  return (code) => (lookup ??= lineTitleLookup(loadCatalog(), doc))(code);
 }
 
 const isIsoDate = (s: string) =>
@@ -136,7 +154,11 @@ async function exportAll(command: Command, options: ExportOptions, out: string) 
         organizationId: plan.organizationId,
         planId: plan.id,
       });
-      const files = await exportFiles(doc, options.format, fileOptions(options, plan.updatedAt));
+      const files = await exportFiles(
+        doc,
+        options.format,
+        fileOptions(options, plan.updatedAt, doc),
+      );
       const name = `${slug(doc.organization.name)}-${plan.startYear}-${plan.endYear}-${plan.id.slice(0, 8)}`;
       const ext = FOLDER_FORMATS.includes(options.format) ? '' : extname(files[0]?.name ?? '');
       const path = join(out, `${name}${ext}`);

@@ -173,8 +173,30 @@ export function editionForPlan(
   return published.at(-1) ?? latestEdition(catalog);
 }
 
+/** Each edition's lines by code, built on first use: documents look up every linked code. */
+const lineIndexes = new WeakMap<CatalogEdition, Map<string, CatalogLine>>();
+
 export function findLine(edition: CatalogEdition, code: string): CatalogLine | null {
-  return edition.lines.find((l) => l.code === code) ?? null;
+  let index = lineIndexes.get(edition);
+  if (!index) {
+    index = new Map();
+    for (const line of edition.lines) if (!index.has(line.code)) index.set(line.code, line);
+    lineIndexes.set(edition, index);
+  }
+  return index.get(code) ?? null;
+}
+
+/**
+ * The titles of the lines of action of the edition a plan follows (by its period and
+ * `nationalEdition`), for documents to print "CAP4.PA.01 – title". Codes that are not a line of
+ * that edition (another edition's lines, results, objectives) have no title and stay bare.
+ */
+export function lineTitleLookup(
+  catalog: Catalog,
+  doc: { plan: Parameters<typeof editionForPlan>[1] },
+): (code: string) => string | undefined {
+  const edition = editionForPlan(catalog, doc.plan);
+  return (code) => findLine(edition, code)?.title;
 }
 
 export function chapterTitle(edition: CatalogEdition, chapter: number): string {
