@@ -22,7 +22,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { EXPORT_FORMATS, exportFiles, type ExportFormat } from '../src/documents/exports.js';
+import { lineTitleLookup } from '../src/domain/catalog/catalog.js';
 import type { PlanDocument } from '../src/domain/model/interchange.js';
 import { parsePlanDocument } from '../src/operations/load-plan-document.js';
 
@@ -103,7 +105,9 @@ interface Row {
 }
 
 async function measureInProcess(doc: PlanDocument, format: ExportFormat) {
-  const options = { date: REPORT_DATE, modified: '2026-01-01' };
+  // As `piano export` does: dates fixed, linked codes printed with their catalog titles.
+  const lookupTitle = lineTitleLookup(loadCatalog(), doc);
+  const options = { date: REPORT_DATE, modified: '2026-01-01', lookupTitle };
   await exportFiles(doc, format, options); // warm-up: module loading, JIT, font parsing
   const times: number[] = [];
   let heap = 0;

@@ -11,9 +11,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { buildReportOutline } from '../src/documents/monitoring-report.js';
 import { buildPlanOutline } from '../src/documents/plan-outline.js';
 import { renderPdf } from '../src/documents/render-pdf.js';
+import { lineTitleLookup } from '../src/domain/catalog/catalog.js';
 import { parsePlanDocument } from '../src/operations/load-plan-document.js';
 
 const args = process.argv.slice(2);
@@ -32,7 +34,11 @@ const doc = parsePlanDocument(JSON.parse(readFileSync(join(root, 'data/demo/plan
 const dir = mkdtempSync(join(tmpdir(), 'piano-preview-'));
 
 const jobs = [
-  { name: 'piano', outline: buildPlanOutline(doc), pages },
+  {
+    name: 'piano',
+    outline: buildPlanOutline(doc, { lookupTitle: lineTitleLookup(loadCatalog(), doc) }),
+    pages,
+  },
   {
     name: 'stato-attuazione',
     outline: buildReportOutline(doc, { date: '2026-07-01' }),

@@ -14,6 +14,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { chartScene, type Scene } from './charts.js';
 import { FONT_FILES } from './fonts.js';
+import { PdfText, type SetText, type TextOptions, type TextRun } from './pdf-text.js';
 import {
   cellBold,
   cellText,
@@ -49,10 +50,7 @@ const HEADING: Record<HeadingBlock['level'], { size: number; before: number; aft
 };
 
 type FontName = keyof typeof FONT_FILES;
-type Layouts = Record<string, unknown>;
 let sharedFonts: Record<FontName, fontkit.Font> | undefined;
-const sharedLayouts = {} as Record<FontName, Layouts>;
-const LAYOUT_CACHE_LIMIT = 50_000;
 
 /** The fonts, read and parsed once per process. */
 function fonts(): Record<FontName, fontkit.Font> {
@@ -65,72 +63,12 @@ function fonts(): Record<FontName, fontkit.Font> {
   return sharedFonts;
 }
 
-/**
- * A word cache whose entries carry their width as a plain number instead of a getter that sums
- * the glyphs on every read: pdfkit reads it for every word it measures.
- */
-function newLayoutCache(): Layouts {
-  const target = Object.create(null) as Layouts;
-  return new Proxy(target, {
-    set(t, key, run: { advanceWidth: number; glyphs: unknown; positions: unknown }) {
-      t[key as string] = {
-        glyphs: run.glyphs,
-        positions: run.positions,
-        advanceWidth: run.advanceWidth,
-      };
-      return true;
-    },
-  });
-}
+const parseFont = (path: string) => fontkit.create(readFileSync(path)) as fontkit.Font;
 
-const parseFont = (path: string) =>
-  withPlainLayout(fontkit.create(readFileSync(path)) as fontkit.Font);
+/** Pages' text area, for text that continues on the next page. */
+const PAGINATION = { top: MARGIN.top, bottom: PAGE.height - MARGIN.bottom };
 
-/**
- * Lays words out glyph by glyph from the font's character map, without OpenType shaping.
- * Shaping (kerning pairs, ligatures) was most of the time of a document rendered by a fresh
- * process; Latin text needs none of it to be correct, and without ligatures the extracted text
- * never contains "ﬁ" for "fi". Calls that ask for specific features still get fontkit's layout.
- */
-function withPlainLayout(font: fontkit.Font): fontkit.Font {
-  const shaped = font.layout.bind(font) as (text: string, ...rest: unknown[]) => fontkit.GlyphRun;
-  (font as { layout: unknown }).layout = (text: string, ...rest: unknown[]) => {
-    if (rest.some((r) => r !== undefined)) return shaped(text, ...rest);
-    const glyphs = font.glyphsForString(text);
-    const positions = glyphs.map((g) => ({
-      xAdvance: g.advanceWidth,
-      yAdvance: 0,
-      xOffset: 0,
-      yOffset: 0,
-    }));
-    return {
-      glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-      },
-    };
-  };
-  return font;
-}
-
-/**
- * pdfkit lays out each word, scales it to its units and caches it per document; documents
- * share most of their words, so each font's word cache is shared by every document this
- * process renders (pdfkit never changes a cached entry). If pdfkit's internals change shape,
- * documents simply keep their own caches.
- */
-function shareLayoutCache(doc: Doc, name: FontName) {
-  doc.font(name);
-  const font = (doc as unknown as { _font?: { layoutCache?: Layouts } })._font;
-  if (!font || typeof font.layoutCache !== 'object') return;
-  let cache = sharedLayouts[name];
-  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
-    cache = newLayoutCache();
-    sharedLayouts[name] = cache;
-  }
-  font.layoutCache = cache;
-}
+const runFont = (r: Run): FontName => (r.bold ? 'bold' : r.italic ? 'italic' : 'regular');
 
 interface TocEntry {
   level: number;
@@ -165,13 +103,9 @@ export async function renderPdf(outline: DocumentOutline): Promise<Buffer> {
     doc.on('error', reject);
   });
   const f = fonts();
-  for (const name of Object.keys(f) as FontName[]) {
-    doc.registerFont(name, f[name] as never, name);
-    shareLayoutCache(doc, name);
-  }
-  doc.font('regular').fontSize(BODY_SIZE).fillColor(COLOR.text);
+  for (const name of Object.keys(f) as FontName[]) doc.registerFont(name, f[name] as never, name);
 
-  const w = new PdfWriter(doc, outline);
+  const w = new PdfWriter(doc, new PdfText(doc, f), outline);
   w.cover();
   const tocPages = w.reserveToc();
   doc.addPage();
@@ -193,6 +127,7 @@ class PdfWriter {
 
   constructor(
     private readonly doc: Doc,
+    private readonly text: PdfText,
     private readonly outline: DocumentOutline,
   ) {
     this.root = doc.struct('Document');
@@ -216,56 +151,59 @@ class PdfWriter {
     this.root.add(this.doc.struct(type, options, [draw]));
   }
 
+  /** A structure element holding one block of text set from `y`; the cursor moves below it. */
+  private addText(
+    type: string,
+    runs: TextRun[],
+    x: number,
+    y: number,
+    options: TextOptions,
+  ): SetText {
+    const set = this.text.set(runs, x, y, options, PAGINATION);
+    this.add(type, () => set.draw());
+    this.doc.y = set.bottom;
+    return set;
+  }
+
   cover() {
-    const { doc, outline } = this;
+    const { doc, outline, text } = this;
     const c = outline.cover;
+    const width = CONTENT_WIDTH;
     doc.markContent('Artifact', { type: 'Layout' } as never);
     doc.rect(0, 0, PAGE.width, 14).fill('#0066CC');
     doc.rect(MARGIN.left, 300, 60, 4).fill('#0066CC');
     doc.endMarkedContent();
-    doc.fillColor(COLOR.heading);
-    this.add('P', () => {
-      doc
-        .font('bold')
-        .fontSize(24)
-        .text(c.organization, MARGIN.left, 150, { width: CONTENT_WIDTH });
+    const run = (value: string, font: FontName, color: string): TextRun[] => [
+      { text: value, font, color },
+    ];
+    this.addText('P', run(c.organization, 'bold', COLOR.heading), MARGIN.left, 150, {
+      size: 24,
+      width,
     });
     for (const line of c.organizationDetails) {
-      this.add('P', () => {
-        doc
-          .font('regular')
-          .fontSize(12)
-          .fillColor(COLOR.muted)
-          .text(line, { width: CONTENT_WIDTH });
+      this.addText('P', run(line, 'regular', COLOR.muted), MARGIN.left, doc.y, {
+        size: 12,
+        width,
       });
     }
-    doc.y = 320;
-    this.add('P', () => {
-      doc.font('bold').fontSize(28).fillColor(COLOR.text).text(c.title, MARGIN.left, 320, {
-        width: CONTENT_WIDTH,
-        lineGap: -6,
-      });
+    this.addText('P', run(c.title, 'bold', COLOR.text), MARGIN.left, 320, {
+      size: 28,
+      width,
+      lineGap: -6,
     });
-    doc.moveDown(0.3);
-    this.add('P', () => {
-      doc
-        .font('semibold')
-        .fontSize(16)
-        .fillColor(COLOR.heading)
-        .text(c.period, { width: CONTENT_WIDTH });
+    doc.y += text.lineHeight('bold', 28) * 0.3;
+    this.addText('P', run(c.period, 'semibold', COLOR.heading), MARGIN.left, doc.y, {
+      size: 16,
+      width,
     });
-    doc.moveDown(1.2);
+    doc.y += text.lineHeight('semibold', 16) * 1.2;
     for (const line of c.details) {
-      this.add('P', () => {
-        doc
-          .font('regular')
-          .fontSize(11.5)
-          .fillColor(COLOR.text)
-          .text(line, { width: CONTENT_WIDTH });
+      this.addText('P', run(line, 'regular', COLOR.text), MARGIN.left, doc.y, {
+        size: 11.5,
+        width,
       });
-      doc.moveDown(0.35);
+      doc.y += text.lineHeight('regular', 11.5) * 0.35;
     }
-    doc.fillColor(COLOR.text);
   }
 
   /** Adds the pages the table of contents will need, and returns their indexes. */
@@ -289,27 +227,27 @@ class PdfWriter {
   }
 
   private tocEntryHeight(text: string, level: number) {
-    this.doc.font(level === 1 ? 'semibold' : 'regular').fontSize(level === 1 ? 11 : 10.5);
-    return this.doc.heightOfString(text, { width: CONTENT_WIDTH - 50 - (level - 1) * 16 });
+    return this.text.height([tocRun(text, level)], {
+      size: tocSize(level),
+      width: CONTENT_WIDTH - 50 - (level - 1) * 16,
+    });
   }
 
   writeToc(pages: number[]) {
-    const { doc } = this;
+    const { doc, text } = this;
     const toc = this.tocStruct;
     if (!toc || pages[0] === undefined) return;
     let pageCursor = 0;
     doc.switchToPage(pages[0]);
-    doc.x = MARGIN.left;
     doc.y = MARGIN.top;
-    toc.add(
-      doc.struct('H1', {}, [
-        () => {
-          doc.font('bold').fontSize(HEADING[1].size).fillColor(COLOR.heading);
-          doc.text(this.outline.tocTitle, MARGIN.left, MARGIN.top, { width: CONTENT_WIDTH });
-        },
-      ]),
+    const title = text.set(
+      [{ text: this.outline.tocTitle, font: 'bold', color: COLOR.heading }],
+      MARGIN.left,
+      MARGIN.top,
+      { size: HEADING[1].size, width: CONTENT_WIDTH },
     );
-    doc.y += 14;
+    toc.add(doc.struct('H1', {}, [() => title.draw()]));
+    doc.y = title.bottom + 14;
     for (const e of this.toc) {
       const indent = (e.level - 1) * 16;
       const height = this.tocEntryHeight(e.text, e.level);
@@ -321,22 +259,19 @@ class PdfWriter {
         doc.y = MARGIN.top;
       }
       const y = doc.y;
+      const size = tocSize(e.level);
+      const run = { ...tocRun(e.text, e.level), link: e.page };
       const titleWidth = CONTENT_WIDTH - 50 - indent;
+      const entry = text.set([run], MARGIN.left + indent, y, { size, width: titleWidth });
+      const number = String(e.page + 1);
+      const numberWidth = text.width(number, run.font, size);
       // TOCI > Link, so that the entry's link annotations are tagged with their Link element.
       const link = doc.struct('Link', {}, [
         () => {
-          const size = e.level === 1 ? 11 : 10.5;
-          doc
-            .font(e.level === 1 ? 'semibold' : 'regular')
-            .fontSize(size)
-            .fillColor(COLOR.text);
-          doc.text(e.text, MARGIN.left + indent, y, { width: titleWidth, link: pageLink(e.page) });
-          const afterY = doc.y;
-          const oneLine = doc.widthOfString(e.text) <= titleWidth;
-          const number = String(e.page + 1);
-          const numberWidth = doc.widthOfString(number);
-          if (oneLine) {
-            const from = MARGIN.left + indent + doc.widthOfString(e.text) + 4;
+          entry.draw();
+          const textWidth = text.width(e.text, run.font, size);
+          if (textWidth <= titleWidth) {
+            const from = MARGIN.left + indent + textWidth + 4;
             const to = MARGIN.left + CONTENT_WIDTH - numberWidth - 4;
             const baseline = y + size * 0.95;
             if (to > from) {
@@ -353,15 +288,16 @@ class PdfWriter {
                 .restore();
             }
           }
-          doc.text(number, MARGIN.left + CONTENT_WIDTH - numberWidth, y, {
-            lineBreak: false,
-            link: pageLink(e.page),
-          });
-          doc.y = afterY;
+          text
+            .set([{ ...run, text: number }], MARGIN.left + CONTENT_WIDTH - numberWidth, y, {
+              size,
+              width: numberWidth + 1,
+            })
+            .draw();
         },
       ]);
       toc.add(doc.struct('TOCI', {}, [link]));
-      doc.y += e.level === 1 ? 5 : 2.5;
+      doc.y = entry.bottom + (e.level === 1 ? 5 : 2.5);
     }
     toc.end();
   }
@@ -396,23 +332,21 @@ class PdfWriter {
       if (doc.y > MARGIN.top + 1) doc.addPage();
     } else {
       doc.y += style.before;
-      doc.font('bold').fontSize(style.size);
-      const height = doc.heightOfString(h.text, { width: CONTENT_WIDTH });
+      const height = this.text.height([{ text: h.text, font: 'bold', color: COLOR.text }], {
+        size: style.size,
+        width: CONTENT_WIDTH,
+      });
       this.ensureSpace(height + 60);
     }
-    doc.x = MARGIN.left;
     doc.addNamedDestination(h.id, 'XYZ', MARGIN.left, doc.y, null as never);
     this.addBookmark(h);
     if (h.level <= 2)
       this.toc.push({ level: h.level, text: h.text, id: h.id, page: this.pageIndex });
-    this.add(`H${h.level}`, () => {
-      doc
-        .font('bold')
-        .fontSize(style.size)
-        .fillColor(h.level <= 2 ? COLOR.heading : COLOR.text);
-      doc.text(h.text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    const color = h.level <= 2 ? COLOR.heading : COLOR.text;
+    this.addText(`H${h.level}`, [{ text: h.text, font: 'bold', color }], MARGIN.left, doc.y, {
+      size: style.size,
+      width: CONTENT_WIDTH,
     });
-    doc.fillColor(COLOR.text);
     doc.y += style.after;
   }
 
@@ -426,20 +360,18 @@ class PdfWriter {
   }
 
   private paragraph(runs: Run[], note = false, after = 6) {
-    const { doc } = this;
     const size = note ? 9 : BODY_SIZE;
-    doc.font('regular').fontSize(size);
     this.ensureSpace(size * 2.6);
-    doc.x = MARGIN.left;
-    this.root.add(
-      this.runsStruct('P', runs, size, note ? COLOR.muted : COLOR.text, MARGIN.left, CONTENT_WIDTH),
-    );
-    doc.y += after;
+    const color = note ? COLOR.muted : COLOR.text;
+    const [element, set] = this.runsStruct('P', runs, size, color, MARGIN.left, CONTENT_WIDTH);
+    this.root.add(element);
+    this.doc.y = set.bottom + after;
   }
 
   /**
-   * A structure element holding runs of text. Text with links gets one Span or Link element per
-   * run, so that each link annotation belongs to its Link element as tagged PDF requires.
+   * A structure element holding runs of text set from the cursor. Text with links gets one Span
+   * or Link element per run, so that each link annotation belongs to its Link element as tagged
+   * PDF requires.
    */
   private runsStruct(
     type: string,
@@ -448,32 +380,23 @@ class PdfWriter {
     color: string,
     x: number,
     width: number,
-  ) {
+  ): [Struct, SetText] {
     const { doc } = this;
-    const y = doc.y;
-    const draw = (r: Run, i: number) => () => {
-      doc
-        .font(r.bold ? 'bold' : r.italic ? 'italic' : 'regular')
-        .fontSize(size)
-        .fillColor(r.link ? COLOR.link : color);
-      const options = {
-        width,
-        continued: i < runs.length - 1,
-        link: r.link ?? null,
-        underline: !!r.link,
-        lineGap: 1.5,
-      } as PDFKit.Mixins.TextOptions;
-      if (i === 0) doc.text(r.text, x, y, options);
-      else doc.text(r.text, options);
-      doc.fillColor(COLOR.text);
-    };
-    if (!runs.some((r) => r.link)) {
-      return doc.struct(type, {}, [() => runs.forEach((r, i) => draw(r, i)())]);
-    }
+    const textRuns: TextRun[] = runs.map((r) => ({
+      text: r.text,
+      font: runFont(r),
+      color: r.link ? COLOR.link : color,
+      link: r.link ?? null,
+      underline: !!r.link,
+    }));
+    const set = this.text.set(textRuns, x, doc.y, { size, width, lineGap: 1.5 }, PAGINATION);
+    if (!runs.some((r) => r.link)) return [doc.struct(type, {}, [() => set.draw()]), set];
     const element = doc.struct(type);
-    runs.forEach((r, i) => element.add(doc.struct(r.link ? 'Link' : 'Span', {}, [draw(r, i)])));
+    runs.forEach((r, i) =>
+      element.add(doc.struct(r.link ? 'Link' : 'Span', {}, [() => set.drawRun(i)])),
+    );
     element.end();
-    return element;
+    return [element, set];
   }
 
   private list(items: Run[][]) {
@@ -481,28 +404,28 @@ class PdfWriter {
     const list = doc.struct('L');
     this.root.add(list);
     for (const item of items) {
-      doc.font('regular').fontSize(BODY_SIZE);
       this.ensureSpace(BODY_SIZE * 1.6);
       const y = doc.y;
       const li = doc.struct('LI');
       list.add(li);
       li.add(
         doc.struct('Lbl', {}, [
-          () => {
-            doc.font('regular').fontSize(BODY_SIZE).fillColor(COLOR.heading);
-            doc.text('•', MARGIN.left + 6, y, { lineBreak: false });
-          },
+          () => this.text.drawAt('•', 'regular', BODY_SIZE, COLOR.heading, MARGIN.left + 6, y),
         ]),
       );
-      doc.y = y;
-      li.add(
-        this.runsStruct('LBody', item, BODY_SIZE, COLOR.text, MARGIN.left + 18, CONTENT_WIDTH - 18),
+      const [body, set] = this.runsStruct(
+        'LBody',
+        item,
+        BODY_SIZE,
+        COLOR.text,
+        MARGIN.left + 18,
+        CONTENT_WIDTH - 18,
       );
+      li.add(body);
       li.end();
-      doc.y += 2.5;
+      doc.y = set.bottom + 2.5;
     }
     list.end();
-    doc.x = MARGIN.left;
     doc.y += 4;
   }
 
@@ -514,15 +437,21 @@ class PdfWriter {
     const widths = t.columns.map((c) => (c.weight / totalWeight) * CONTENT_WIDTH);
     const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((s, v) => s + v, 0));
     const textWidth = (i: number) => (widths[i] ?? 0) - pad * 2;
-    const setFont = (bold: boolean) => doc.font(bold ? 'bold' : 'regular').fontSize(size);
+    const fontOf = (bold: boolean): FontName => (bold ? 'bold' : 'regular');
+    const cellOptions = (i: number): TextOptions => ({
+      size,
+      width: textWidth(i),
+      lineGap: 1,
+      align: t.columns[i]?.align ?? 'left',
+    });
     const textHeight = (text: string, i: number, bold: boolean) => {
       if (!text) return 0;
-      setFont(bold);
+      const font = fontOf(bold);
       // Most cells hold one short line: measuring its width is cheaper than wrapping it.
-      if (!text.includes('\n') && doc.widthOfString(text) <= textWidth(i)) {
-        return doc.currentLineHeight(true) + 1;
+      if (!text.includes('\n') && this.text.width(text, font, size) <= textWidth(i)) {
+        return this.text.lineHeight(font, size, 1);
       }
-      return doc.heightOfString(text, { width: textWidth(i), lineGap: 1 });
+      return this.text.height([{ text, font, color: COLOR.text }], cellOptions(i));
     };
     const rowHeight = (texts: string[], bold: boolean[]) =>
       Math.max(...texts.map((text, i) => textHeight(text, i, bold[i] ?? false)), size) + pad * 2;
@@ -537,15 +466,14 @@ class PdfWriter {
     this.ensureSpace(22 + headerHeight + Math.min(firstHeight, 200));
     const table = doc.struct('Table');
     this.root.add(table);
-    table.add(
-      doc.struct('Caption', {}, [
-        () => {
-          doc.font('bold').fontSize(9.5).fillColor(COLOR.muted);
-          doc.text(caption, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
-        },
-      ]),
+    const captionText = this.text.set(
+      [{ text: caption, font: 'bold', color: COLOR.muted }],
+      MARGIN.left,
+      doc.y,
+      { size: 9.5, width: CONTENT_WIDTH },
     );
-    doc.y += 3;
+    table.add(doc.struct('Caption', {}, [() => captionText.draw()]));
+    doc.y = captionText.bottom + 3;
 
     /** Background and rules of one row (or part of a row): layout, not content. */
     const decorate = (y: number, height: number, kind: 'header' | 'body' | 'total') => {
@@ -571,12 +499,10 @@ class PdfWriter {
     };
     const drawText = (text: string, i: number, y: number, bold: boolean, header: boolean) => {
       if (!text) return;
-      setFont(bold).fillColor(header ? COLOR.heading : COLOR.text);
-      doc.text(text, (xs[i] ?? 0) + pad, y + pad, {
-        width: textWidth(i),
-        align: t.columns[i]?.align ?? 'left',
-        lineGap: 1,
-      });
+      const color = header ? COLOR.heading : COLOR.text;
+      this.text
+        .set([{ text, font: fontOf(bold), color }], (xs[i] ?? 0) + pad, y + pad, cellOptions(i))
+        .draw();
     };
     const cellStruct = (i: number, kind: 'header' | 'body' | 'total') => {
       const isHeader = kind === 'header' || (i === 0 && t.rowHeaders === true && kind === 'body');
@@ -590,7 +516,6 @@ class PdfWriter {
       doc.markContent('Artifact', { type: 'Pagination' } as never);
       headerTexts.forEach((text, i) => drawText(text, i, y, true, true));
       doc.endMarkedContent();
-      doc.x = MARGIN.left;
       doc.y = y + headerHeight;
     };
     const newPage = () => {
@@ -630,7 +555,7 @@ class PdfWriter {
             continue;
           }
           const split = remaining.map((text, i) =>
-            this.splitToFit(text, textWidth(i), room - pad * 2, () => setFont(bold[i] ?? false)),
+            this.splitToFit(text, fontOf(bold[i] ?? false), cellOptions(i), room - pad * 2),
           );
           if (split.every(([fit]) => fit === '')) {
             newPage();
@@ -647,7 +572,6 @@ class PdfWriter {
         part.forEach((text, i) => {
           if (text) tds[i]!.add(() => drawText(text, i, y, bold[i] ?? false, kind === 'header'));
         });
-        doc.x = MARGIN.left;
         doc.y = y + partHeight;
         if (remaining.some((text) => text !== '')) newPage();
       }
@@ -671,7 +595,6 @@ class PdfWriter {
       );
     tbody.end();
     table.end();
-    doc.fillColor(COLOR.text);
     doc.y += 12;
   }
 
@@ -681,20 +604,21 @@ class PdfWriter {
    */
   private splitToFit(
     text: string,
-    width: number,
+    font: FontName,
+    options: TextOptions,
     height: number,
-    setFont: () => void,
   ): [string, string] {
     if (!text) return ['', ''];
-    setFont();
-    if (this.doc.heightOfString(text, { width, lineGap: 1 }) <= height) return [text, ''];
+    const heightOf = (value: string) =>
+      this.text.height([{ text: value, font, color: COLOR.text }], options);
+    if (heightOf(text) <= height) return [text, ''];
     const tokens = text.split(/(\s+)/);
     let lo = 0;
     let hi = tokens.length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       const candidate = tokens.slice(0, mid).join('').trimEnd();
-      if (this.doc.heightOfString(candidate, { width, lineGap: 1 }) <= height) lo = mid;
+      if (heightOf(candidate) <= height) lo = mid;
       else hi = mid - 1;
     }
     return [tokens.slice(0, lo).join('').trimEnd(), tokens.slice(lo).join('').trimStart()];
@@ -708,24 +632,22 @@ class PdfWriter {
     this.figureNumber += 1;
     this.ensureSpace(height + 30);
     const top = doc.y + 4;
-    this.add('Figure', () => drawScene(doc, scene, MARGIN.left, top, scale), {
+    this.add('Figure', () => drawScene(doc, this.text, scene, MARGIN.left, top, scale), {
       alt: c.chart.description,
     });
-    doc.x = MARGIN.left;
-    doc.y = top + height + 6;
-    this.add('Caption', () => {
-      doc.font('italic').fontSize(9).fillColor(COLOR.muted);
-      doc.text(`Figura ${this.figureNumber} – ${c.caption}`, MARGIN.left, doc.y, {
-        width: CONTENT_WIDTH,
-      });
-    });
-    doc.fillColor(COLOR.text);
+    this.addText(
+      'Caption',
+      [{ text: `Figura ${this.figureNumber} – ${c.caption}`, font: 'italic', color: COLOR.muted }],
+      MARGIN.left,
+      top + height + 6,
+      { size: 9, width: CONTENT_WIDTH },
+    );
     doc.y += 12;
   }
 
   /** Running header and "Pagina N di M" footer on every page but the cover. */
   pageFurniture() {
-    const { doc, outline } = this;
+    const { doc, outline, text } = this;
     const range = doc.bufferedPageRange();
     const total = range.count;
     for (let i = range.start + 1; i < range.start + total; i += 1) {
@@ -733,14 +655,13 @@ class PdfWriter {
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.markContent('Artifact', { type: 'Pagination' } as never);
-      doc.font('regular').fontSize(8.5).fillColor(COLOR.muted);
-      const left = fitWidth(doc, outline.header, CONTENT_WIDTH * 0.45);
-      const leftWidth = doc.widthOfString(left);
-      const right = fitWidth(doc, outline.title, CONTENT_WIDTH - leftWidth - 24);
-      doc.text(left, MARGIN.left, 38, { lineBreak: false });
-      doc.text(right, MARGIN.left + CONTENT_WIDTH - doc.widthOfString(right), 38, {
-        lineBreak: false,
-      });
+      const size = 8.5;
+      const left = text.fit(outline.header, 'regular', size, CONTENT_WIDTH * 0.45);
+      const leftWidth = text.width(left, 'regular', size);
+      const right = text.fit(outline.title, 'regular', size, CONTENT_WIDTH - leftWidth - 24);
+      const rightX = MARGIN.left + CONTENT_WIDTH - text.width(right, 'regular', size);
+      text.drawAt(left, 'regular', size, COLOR.muted, MARGIN.left, 38);
+      text.drawAt(right, 'regular', size, COLOR.muted, rightX, 38);
       doc
         .lineWidth(0.5)
         .strokeColor(COLOR.rule)
@@ -748,11 +669,8 @@ class PdfWriter {
         .lineTo(MARGIN.left + CONTENT_WIDTH, 52)
         .stroke();
       const footer = `Pagina ${i + 1} di ${total}`;
-      doc.text(footer, MARGIN.left, PAGE.height - 40, {
-        width: CONTENT_WIDTH,
-        align: 'right',
-        lineBreak: false,
-      });
+      const footerX = MARGIN.left + CONTENT_WIDTH - text.width(footer, 'regular', size);
+      text.drawAt(footer, 'regular', size, COLOR.muted, footerX, PAGE.height - 40);
       doc.endMarkedContent();
       doc.page.margins.bottom = bottom;
     }
@@ -760,19 +678,15 @@ class PdfWriter {
   }
 }
 
-/** A link to a page by its index: pdfkit accepts a number where its types only say string. */
-const pageLink = (index: number) => index as unknown as string;
-
-/** The text, cut with "…" to fit `width` in the current font. */
-function fitWidth(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let out = text;
-  while (out.length > 1 && doc.widthOfString(`${out}…`) > width) out = out.slice(0, -1);
-  return `${out.trimEnd()}…`;
-}
+const tocSize = (level: number) => (level === 1 ? 11 : 10.5);
+const tocRun = (text: string, level: number): TextRun => ({
+  text,
+  font: level === 1 ? 'semibold' : 'regular',
+  color: COLOR.text,
+});
 
 /** Draws a chart scene (see charts.ts) as vector graphics and real text. */
-function drawScene(doc: Doc, scene: Scene, x0: number, y0: number, scale: number) {
+function drawScene(doc: Doc, text: PdfText, scene: Scene, x0: number, y0: number, scale: number) {
   doc.save();
   for (const s of scene.shapes) {
     if (s.type === 'rect') {
@@ -796,18 +710,11 @@ function drawScene(doc: Doc, scene: Scene, x0: number, y0: number, scale: number
       doc.polygon([cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy]).fill(s.fill);
     } else {
       const size = s.size * scale;
-      doc
-        .font(s.bold ? 'bold' : s.italic ? 'italic' : 'regular')
-        .fontSize(size)
-        .fillColor(s.fill);
-      const width = doc.widthOfString(s.text);
+      const font: FontName = s.bold ? 'bold' : s.italic ? 'italic' : 'regular';
+      const width = text.width(s.text, font, size);
       const left = s.anchor === 'start' ? 0 : s.anchor === 'middle' ? width / 2 : width;
-      doc.text(s.text, x0 + s.x * scale - left, y0 + s.y * scale, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-      });
+      text.drawLine(s.text, font, size, s.fill, x0 + s.x * scale - left, y0 + s.y * scale);
     }
   }
   doc.restore();
-  doc.fillColor(COLOR.text);
 }
