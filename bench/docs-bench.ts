@@ -14,6 +14,9 @@
  *   npm run bench:docs -- --runs 5        more runs
  *   npm run bench:docs -- --no-command    in-process only (fast)
  *
+ * The commands run the compiled sources (dist/, built first when src/ changed since the last
+ * build), as `npm start` and an installed piano do.
+ *
  * LibreOffice is not a dependency: without `soffice` the bench says how to install it
  * (apt-get install -y libreoffice-writer-nogui) and measures piano alone.
  */
@@ -25,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { EXPORT_FORMATS, exportFiles, type ExportFormat } from '../src/documents/exports.js';
 import { lineTitleLookup } from '../src/domain/catalog/catalog.js';
+import { buildIsCurrent } from '../scripts/build-state.mjs';
 import type { PlanDocument } from '../src/domain/model/interchange.js';
 import { parsePlanDocument } from '../src/operations/load-plan-document.js';
 
@@ -174,6 +178,10 @@ async function main() {
   ];
 
   if (WITH_COMMAND) {
+    if (!buildIsCurrent()) {
+      console.log('src/ changed since the last build: npm run build');
+      spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+    }
     for (const [i, plan] of plans.entries()) {
       const file = join(work, `plan-${i}.json`);
       writeFileSync(file, JSON.stringify(plan.doc));

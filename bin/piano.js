@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: tsx compiles them on load, so there is no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled sources in dist/ when they match src/ (npm install builds them), and the
+// TypeScript sources through tsx otherwise, so an edited source is never run stale.
+import { buildIsCurrent } from '../scripts/build-state.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let main;
+if (buildIsCurrent()) {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 await main(process.argv);

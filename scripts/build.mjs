@@ -1,0 +1,34 @@
+// npm run build (also run by `npm install` as the prepare step): compiles src/ to dist/ with
+// esbuild, one JavaScript file per TypeScript file in the same layout, and copies the other
+// files (SQL migrations, the importer's worker). The CLI and the server then start without
+// the TypeScript loader; bin/piano.js falls back to it whenever src/ changed after the build.
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { BUILD_INFO, ROOT, sourceFingerprint } from './build-state.mjs';
+
+const src = join(ROOT, 'src');
+const dist = join(ROOT, 'dist');
+const started = performance.now();
+const fingerprint = sourceFingerprint();
+
+rmSync(dist, { recursive: true, force: true });
+const files = readdirSync(src, { recursive: true }).map(String);
+await build({
+  entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
+  outdir: dist,
+  outbase: src,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  tsconfig: join(ROOT, 'tsconfig.json'),
+  logLevel: 'warning',
+});
+for (const file of files.filter((f) => !f.endsWith('.ts') && /\.[a-z]+$/.test(f))) {
+  mkdirSync(join(dist, file, '..'), { recursive: true });
+  cpSync(join(src, file), join(dist, file));
+}
+// Written last: a build that failed halfway is never taken for a current one.
+writeFileSync(join(dist, BUILD_INFO), JSON.stringify({ fingerprint }));
+console.log(`piano: compiled src/ to dist/ in ${Math.round(performance.now() - started)} ms`);
