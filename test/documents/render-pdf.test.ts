@@ -1,25 +1,65 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentOutline } from '../../src/documents/outline.js';
 import { buildPlanOutline } from '../../src/documents/plan-outline.js';
 import { buildReportOutline } from '../../src/documents/monitoring-report.js';
 import { renderPdf } from '../../src/documents/render-pdf.js';
-import {
-  HAS_POPPLER,
-  REQUIRE_POPPLER,
-  actionTitles,
-  demoPlan,
-  flat,
-  pdfInfo,
-  pdfPages,
-  smallPlan,
-} from './support.js';
+import { actionTitles, demoPlan, flat, pdfInfo, pdfPages, pdfTags, smallPlan } from './support.js';
 
-// Text extraction needs Debian's poppler-utils; CI installs them and must not skip.
-const run = HAS_POPPLER || REQUIRE_POPPLER ? describe : describe.skip;
-if (!HAS_POPPLER && !REQUIRE_POPPLER) {
-  console.warn('poppler-utils is not installed: PDF tests skipped (apt-get install poppler-utils)');
+/**
+ * Checks that the PDF's structure tree gives the outline as assistive technology needs it:
+ * every heading at its level and in order, a table of contents entry with a link for each
+ * level 1 and 2 heading, each table with its caption, a header row of TH cells and row headers
+ * where the outline asks for them, each chart as a Figure with its description as alternative
+ * text and its caption.
+ */
+async function expectStructure(pdf: Buffer, outline: DocumentOutline) {
+  const tags = await pdfTags(pdf);
+  const named = (role: string) => tags.filter((t) => t.role === role);
+  const blocks = outline.blocks;
+  const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b] : []));
+  const tables = blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));
+  const charts = blocks.flatMap((b) => (b.kind === 'chart' ? [b] : []));
+
+  expect(tags.filter((t) => /^H\d$/.test(t.role)).map((t) => `${t.role} ${t.text}`)).toEqual([
+    `H1 ${outline.tocTitle}`,
+    ...headings.map((h) => `H${h.level} ${flat(h.text)}`),
+  ]);
+
+  const entries = named('TOCI');
+  expect(entries.map((e) => e.text.replace(/ \d+$/, ''))).toEqual(
+    headings.filter((h) => h.level <= 2).map((h) => flat(h.text)),
+  );
+  for (const entry of entries) expect(entry.children.map((c) => c.role)).toEqual(['Link']);
+
+  // A table that runs over several pages appears once per page; its first part has the caption.
+  const firstParts = named('Table').filter(
+    (t) => t.children[0]?.role === 'Caption' && t.children[0].text,
+  );
+  expect(firstParts.map((t) => t.children[0]!.text)).toEqual(
+    tables.map((t, i) => `Tabella ${i + 1} – ${flat(t.caption)}`),
+  );
+  expect(tables.length).toBeGreaterThan(0);
+  firstParts.forEach((part, i) => {
+    const table = tables[i]!;
+    const headerRow = part.children.find((c) => c.role === 'THead')?.children[0];
+    expect(headerRow?.role).toBe('TR');
+    expect(headerRow?.children.map((c) => `${c.role} ${c.text}`.trim())).toEqual(
+      table.columns.map((c) => `TH ${flat(c.header)}`.trim()),
+    );
+    if (table.rows.length === 0) return;
+    const firstRow = part.children.find((c) => c.role === 'TBody')?.children[0];
+    expect(firstRow?.children.map((c) => c.role)).toEqual(
+      table.columns.map((_, j) => (j === 0 && table.rowHeaders ? 'TH' : 'TD')),
+    );
+  });
+
+  expect(charts.length).toBeGreaterThan(0);
+  expect(named('Figure').map((f) => f.alt)).toEqual(charts.map((c) => c.chart.description));
+  const captions = named('Caption').map((c) => c.text);
+  charts.forEach((c, i) => expect(captions).toContain(`Figura ${i + 1} – ${flat(c.caption)}`));
 }
 
-run('the plan as PDF', { timeout: 60_000 }, () => {
+describe('the plan as PDF', { timeout: 60_000 }, () => {
   const doc = demoPlan();
   let pdf: Buffer;
   let pages: string[];
@@ -27,20 +67,24 @@ run('the plan as PDF', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     pdf = await renderPdf(buildPlanOutline(doc));
-    pages = pdfPages(pdf);
+    pages = await pdfPages(pdf);
     text = flat(pages.join(' '));
   });
 
-  it('is a tagged PDF 1.7 whose viewers show the plan’s title', () => {
-    const info = pdfInfo(pdf);
-    expect(info['Tagged']).toBe('yes');
-    expect(info['PDF version']).toBe('1.7');
-    expect(info['Title']).toBe(doc.plan.title);
-    expect(info['Author']).toBe('Comune di Valdimonte');
-    expect(Number(info['Pages'])).toBe(pages.length);
-    expect(pdf.toString('latin1')).toMatch(/\/Lang \(it-IT\)/);
-    expect(pdf.toString('latin1')).toMatch(/\/DisplayDocTitle true/);
+  it('is a tagged PDF 1.7 in Italian whose viewers show the plan’s title', async () => {
+    const info = await pdfInfo(pdf);
+    expect(info.tagged).toBe(true);
+    expect(info.version).toBe('1.7');
+    expect(info.title).toBe(doc.plan.title);
+    expect(info.author).toBe('Comune di Valdimonte');
+    expect(info.pages).toBe(pages.length);
+    expect(info.language).toBe('it-IT');
+    expect(info.displayDocTitle).toBe(true);
     expect(pdf.toString('latin1')).toMatch(/\/FontFile2/);
+  });
+
+  it('is tagged with the plan’s headings, contents, tables and figures with alternative text', async () => {
+    await expectStructure(pdf, buildPlanOutline(doc));
   });
 
   it('contains every action title as selectable text', () => {
@@ -80,12 +124,18 @@ run('the plan as PDF', { timeout: 60_000 }, () => {
   });
 });
 
-run('the monitoring report as PDF', { timeout: 60_000 }, () => {
+describe('the monitoring report as PDF', { timeout: 60_000 }, () => {
+  const doc = demoPlan();
+  const outline = buildReportOutline(doc, { date: '2026-07-01' });
+  let pdf: Buffer;
+
+  beforeAll(async () => {
+    pdf = await renderPdf(outline);
+  });
+
   it('gives the state at the date with the overdue actions and the spending by status', async () => {
-    const doc = demoPlan();
-    const pdf = await renderPdf(buildReportOutline(doc, { date: '2026-07-01' }));
-    const text = flat(pdfPages(pdf, 'raw').join(' '));
-    expect(pdfInfo(pdf)['Tagged']).toBe('yes');
+    const text = flat((await pdfPages(pdf)).join(' '));
+    expect((await pdfInfo(pdf)).tagged).toBe(true);
     expect(text).toContain('Situazione al 1 luglio 2026');
     expect(text).toContain('Azioni in ritardo');
     expect(text).toMatch(
@@ -94,12 +144,16 @@ run('the monitoring report as PDF', { timeout: 60_000 }, () => {
     expect(text).toContain('Liquidata');
     for (const title of actionTitles(doc)) expect(text).toContain(flat(title));
   });
+
+  it('is tagged with the report’s headings, contents, tables and figures with alternative text', async () => {
+    await expectStructure(pdf, outline);
+  });
 });
 
-run('a small hand-made plan as PDF', { timeout: 60_000 }, () => {
+describe('a small hand-made plan as PDF', { timeout: 60_000 }, () => {
   it('keeps punctuation, accents and the euro sign readable', async () => {
     const doc = smallPlan();
-    const text = flat(pdfPages(await renderPdf(buildPlanOutline(doc))).join(' '));
+    const text = flat((await pdfPages(await renderPdf(buildPlanOutline(doc)))).join(' '));
     for (const title of actionTitles(doc)) expect(text).toContain(flat(title));
     expect(text).toContain('Comune di Sant’Agata & Uniti');
     expect(text).toContain('€ 79.922,50');
@@ -111,9 +165,9 @@ run('a small hand-made plan as PDF', { timeout: 60_000 }, () => {
     const words = Array.from({ length: 700 }, (_, i) => `parola${i}`);
     doc.plan.glossary.push({ id: 'g-lungo', term: 'Lungo', definition: words.join(' ') });
     const pdf = await renderPdf(buildPlanOutline(doc));
-    const text = flat(pdfPages(pdf, 'raw').join(' '));
+    const text = flat((await pdfPages(pdf)).join(' '));
     for (const w of words) expect(text).toContain(` ${w} `.trimStart());
     expect(text).toContain('parola699');
-    expect(pdfInfo(pdf)['Tagged']).toBe('yes');
+    expect((await pdfInfo(pdf)).tagged).toBe(true);
   });
 });

@@ -1,9 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { editionForPlan, findLine } from '../../src/domain/catalog/catalog.js';
 import type { PlanDocument } from '../../src/domain/model/interchange.js';
@@ -64,49 +63,135 @@ export function smallPlan(): PlanDocument {
 /** Every action title of a plan. */
 export const actionTitles = (doc: PlanDocument) => doc.actions.map((a) => a.title);
 
-/** Whether Debian's poppler-utils are installed (pdftotext, pdfinfo). */
-export const HAS_POPPLER = spawnSync('pdftotext', ['-v']).status === 0;
-/** CI installs poppler-utils (.ci/run): there a missing tool must fail, not skip. */
-export const REQUIRE_POPPLER = process.env.CI === 'true';
-
-function withTempFile<T>(data: Buffer, fn: (path: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'piano-pdf-'));
-  const path = join(dir, 'file.pdf');
-  writeFileSync(path, data);
-  try {
-    return fn(path);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** A structure element as pdf.js reads it; `alt` is not in pdf.js's own type. */
+interface StructNode {
+  role: string;
+  alt?: string;
+  children?: (StructNode | { type: string; id: string })[];
 }
 
 /**
- * The PDF's text as poppler extracts it, one string per page. `raw` keeps the order in which
- * the text was drawn, so a table cell's lines stay together instead of being interleaved with
- * the neighbouring cells' lines.
+ * Opens a PDF with pdf.js, hands it to `fn` and frees it. The legacy build, as the importer uses
+ * it: plain Node, no worker thread, no font faces; the fonts are embedded, so no standard font
+ * data is needed. Loaded on first use, so tests that read no PDF do not pay for it. The bytes
+ * are copied: the caller's buffer stays as it was.
  */
-export function pdfPages(pdf: Buffer, mode: 'reading' | 'raw' = 'reading'): string[] {
-  const args = ['-enc', 'UTF-8', ...(mode === 'raw' ? ['-raw'] : [])];
-  return withTempFile(pdf, (path) =>
-    execFileSync('pdftotext', [...args, path, '-'], { encoding: 'utf8' })
-      .split('\f')
-      .slice(0, -1),
-  );
+async function withPdf<T>(pdf: Buffer, fn: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  }).promise;
+  try {
+    return await fn(doc);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** A text content item's string with its line end, or '' for a marked-content marker. */
+const itemText = (item: object) =>
+  'str' in item ? `${item.str as string}${'hasEOL' in item && item.hasEOL ? '\n' : ''}` : '';
+
+/**
+ * The PDF's text, one string per page, in the order it was drawn (so a table cell's lines stay
+ * together instead of being interleaved with the neighbouring cells' lines), with a line end
+ * wherever pdf.js sees the text move to a new line.
+ */
+export function pdfPages(pdf: Buffer): Promise<string[]> {
+  return withPdf(pdf, async (doc) => {
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const { items } = await page.getTextContent();
+      pages.push(`${items.map(itemText).join('')}\n`);
+    }
+    return pages;
+  });
 }
 
 /** Text with runs of white space (line ends included) collapsed into single spaces. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ');
 
-/** `pdfinfo` output as a map: Pages, Tagged, PDF version, Title... */
-export function pdfInfo(pdf: Buffer): Record<string, string> {
-  return withTempFile(pdf, (path) => {
-    const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-    return Object.fromEntries(
-      out
-        .split('\n')
-        .filter((l) => l.includes(':'))
-        .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
-    );
+/** What viewers and assistive technology read from the PDF's catalog and information. */
+export interface PdfInfo {
+  pages: number;
+  /** `/MarkInfo << /Marked true >>`: the PDF declares itself tagged. */
+  tagged: boolean;
+  /** The header's version, e.g. "1.7". */
+  version: string;
+  title: string | undefined;
+  author: string | undefined;
+  /** The catalog's `/Lang`. */
+  language: string | undefined;
+  /** The viewer preference that shows the title instead of the file name. */
+  displayDocTitle: boolean;
+}
+
+export function pdfInfo(pdf: Buffer): Promise<PdfInfo> {
+  return withPdf(pdf, async (doc) => {
+    const info = (await doc.getMetadata()).info as Record<string, unknown>;
+    const text = (key: string) => (typeof info[key] === 'string' ? info[key] : undefined);
+    const preferences = (await doc.getViewerPreferences()) as Record<string, unknown> | null;
+    return {
+      pages: doc.numPages,
+      tagged: (await doc.getMarkInfo())?.Marked === true,
+      version: String(info['PDFFormatVersion']),
+      title: text('Title'),
+      author: text('Author'),
+      language: text('Language'),
+      displayDocTitle: preferences?.['DisplayDocTitle'] === true,
+    };
+  });
+}
+
+/** A structure element on one page: its role, alternative text and the text it holds there. */
+export interface PdfTag {
+  role: string;
+  alt: string | undefined;
+  /** The text of the marked content under it on this page, white space collapsed. */
+  text: string;
+  page: number;
+  children: PdfTag[];
+}
+
+/**
+ * The structure tree as pdf.js gives it page by page: every element, parents before their
+ * children, each with the text of the content it marks on that page. An element whose content
+ * runs over several pages (a table, a paragraph) appears once per page.
+ */
+export function pdfTags(pdf: Buffer): Promise<PdfTag[]> {
+  return withPdf(pdf, async (doc) => {
+    const tags: PdfTag[] = [];
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const content = new Map<string, string>();
+      let current: string | null = null;
+      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+        if ('type' in item && item.type === 'beginMarkedContentProps') current = item.id;
+        else if ('type' in item && item.type === 'endMarkedContent') current = null;
+        else if (current !== null)
+          content.set(current, (content.get(current) ?? '') + itemText(item));
+      }
+      const visit = (node: StructNode): PdfTag => {
+        const children: PdfTag[] = [];
+        let text = '';
+        for (const child of node.children ?? []) {
+          if ('role' in child) {
+            const tag = visit(child);
+            children.push(tag);
+            text += ` ${tag.text}`;
+          } else text += ` ${content.get(child.id) ?? ''}`;
+        }
+        return { role: node.role, alt: node.alt, text: flat(text).trim(), page: n, children };
+      };
+      const flatten = (tag: PdfTag): PdfTag[] => [tag, ...tag.children.flatMap(flatten)];
+      const root = visit((await page.getStructTree()) as StructNode);
+      tags.push(...root.children.flatMap(flatten));
+    }
+    return tags;
   });
 }
 
