@@ -167,13 +167,18 @@ export function pdfTags(pdf: Buffer): Promise<PdfTag[]> {
     const tags: PdfTag[] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
+      // Marked content can nest (an artifact inside a paragraph): text belongs to the innermost
+      // sequence, and only sequences with an id belong to the structure tree.
       const content = new Map<string, string>();
-      let current: string | null = null;
+      const open: (string | null)[] = [];
       for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
-        if ('type' in item && item.type === 'beginMarkedContentProps') current = item.id;
-        else if ('type' in item && item.type === 'endMarkedContent') current = null;
-        else if (current !== null)
-          content.set(current, (content.get(current) ?? '') + itemText(item));
+        if ('type' in item && item.type === 'beginMarkedContentProps') open.push(item.id);
+        else if ('type' in item && item.type === 'beginMarkedContent') open.push(null);
+        else if ('type' in item && item.type === 'endMarkedContent') open.pop();
+        else {
+          const current = open.at(-1);
+          if (current) content.set(current, (content.get(current) ?? '') + itemText(item));
+        }
       }
       const visit = (node: StructNode): PdfTag => {
         const children: PdfTag[] = [];
