@@ -2,7 +2,7 @@
 // esbuild, one JavaScript file per TypeScript file in the same layout, and copies the other
 // files (SQL migrations, the importer's worker). The CLI and the server then start without
 // the TypeScript loader; bin/piano.js falls back to it whenever src/ changed after the build.
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -10,14 +10,17 @@ import { BUILD_INFO, ROOT, sourceFingerprint } from './build-state.mjs';
 
 const src = join(ROOT, 'src');
 const dist = join(ROOT, 'dist');
+// Built aside and moved into place at the end, so that a command started meanwhile finds either
+// the previous build or the new one, never half of one.
+const next = join(ROOT, `.dist-${process.pid}`);
 const started = performance.now();
 const fingerprint = sourceFingerprint();
 
-rmSync(dist, { recursive: true, force: true });
+rmSync(next, { recursive: true, force: true });
 const files = readdirSync(src, { recursive: true }).map(String);
 await build({
   entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
-  outdir: dist,
+  outdir: next,
   outbase: src,
   format: 'esm',
   platform: 'node',
@@ -26,9 +29,11 @@ await build({
   logLevel: 'warning',
 });
 for (const file of files.filter((f) => !f.endsWith('.ts') && /\.[a-z]+$/.test(f))) {
-  mkdirSync(join(dist, file, '..'), { recursive: true });
-  cpSync(join(src, file), join(dist, file));
+  mkdirSync(join(next, file, '..'), { recursive: true });
+  cpSync(join(src, file), join(next, file));
 }
 // Written last: a build that failed halfway is never taken for a current one.
-writeFileSync(join(dist, BUILD_INFO), JSON.stringify({ fingerprint }));
+writeFileSync(join(next, BUILD_INFO), JSON.stringify({ fingerprint }));
+rmSync(dist, { recursive: true, force: true });
+renameSync(next, dist);
 console.log(`piano: compiled src/ to dist/ in ${Math.round(performance.now() - started)} ms`);
