@@ -6,7 +6,7 @@ import { PianoError } from '../../src/domain/errors.js';
 import { checkDocx } from '../../src/importer/converters/zip-guard.js';
 import { importPlanFile } from '../../src/importer/import-plan.js';
 import { DEFAULT_LIMITS } from '../../src/importer/limits.js';
-import { runPiano } from './support/cli.js';
+import { runPiano, type CliResult } from '../support/cli.js';
 import {
   makeDocx,
   makeEncryptedPdf,
@@ -45,6 +45,9 @@ beforeAll(async () => {
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** A launch, killed after 90 s: within each test's own time limit. */
+const piano = (args: string[]) => runPiano(args, {}, 90_000);
+
 const CASES: Array<[string, RegExp]> = [
   ['vuoto.txt', /vuoto/],
   ['spazzatura.bin', /binario/],
@@ -57,12 +60,12 @@ const CASES: Array<[string, RegExp]> = [
 
 describe('piano import on bad input', () => {
   it('exits with code 2 and says what is wrong, for each bad file', async () => {
-    const runs: Awaited<ReturnType<typeof runPiano>>[] = [];
+    const runs: CliResult[] = [];
     // Two at a time: the machine has two cores.
     for (let k = 0; k < CASES.length; k += 2) {
       runs.push(
         ...(await Promise.all(
-          CASES.slice(k, k + 2).map(([name]) => runPiano(['import', files[name] ?? '', '--json'])),
+          CASES.slice(k, k + 2).map(([name]) => piano(['import', files[name] ?? '', '--json'])),
         )),
       );
     }
@@ -76,13 +79,7 @@ describe('piano import on bad input', () => {
   }, 300_000);
 
   it('reads the long PDF when the page limit allows it', async () => {
-    const run = await runPiano([
-      'import',
-      files['lungo.pdf'] ?? '',
-      '--json',
-      '--max-pages',
-      '400',
-    ]);
+    const run = await piano(['import', files['lungo.pdf'] ?? '', '--json', '--max-pages', '400']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).actions).toHaveLength(300);
   }, 120_000);

@@ -16,21 +16,35 @@ export async function openTestDb(): Promise<Db> {
     await migrate(db);
     return db;
   }
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error('PIANO_TEST_BACKEND=postgres needs DATABASE_URL');
-  const name = `piano_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: url.toString() });
+  const server = await createServerDatabase('piano_test');
+  const db = await openDb({ databaseUrl: server.url });
   await migrate(db);
   const close = db.close.bind(db);
   return {
     ...db,
     close: async () => {
       await close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await server.drop();
     },
+  };
+}
+
+/**
+ * A new, empty database on the server named by DATABASE_URL (PIANO_TEST_BACKEND=postgres): its
+ * URL, and `drop` to remove it.
+ */
+export async function createServerDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('PIANO_TEST_BACKEND=postgres needs DATABASE_URL');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
