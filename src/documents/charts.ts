@@ -13,10 +13,13 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
-import { formatEuro, formatNumber, formatShortDate } from './format.js';
+import { formatFor } from './format.js';
+import { labelsFor, type DocumentLang } from './labels.js';
 
 export interface BarsChart {
   type: 'bars';
+  /** The language of the chart's own words and numbers; Italian when absent. */
+  lang?: DocumentLang;
   /** One sentence read by screen readers instead of the picture. */
   description: string;
   unit: 'euro' | 'count';
@@ -25,6 +28,7 @@ export interface BarsChart {
 
 export interface StackedChart {
   type: 'stacked';
+  lang?: DocumentLang;
   description: string;
   unit?: 'euro' | 'count';
   categories: { key: string; label: string; color: string }[];
@@ -45,6 +49,7 @@ export type TimelineMark =
 
 export interface TimelineChart {
   type: 'timeline';
+  lang?: DocumentLang;
   description: string;
   startYear: number;
   endYear: number;
@@ -224,13 +229,14 @@ function barsScene(spec: BarsChart): Scene {
   const x0 = labelW + 12;
   const barMax = WIDTH - x0 - valueW;
   const max = Math.max(...spec.bars.map((b) => b.value), 1);
+  const f = formatFor(spec.lang);
   const shapes: Shape[] = [];
   spec.bars.forEach((bar, i) => {
     const y = top + i * rowH;
     const w = Math.max((bar.value / max) * barMax, bar.value > 0 ? 1 : 0);
     shapes.push(label(fitText(bar.label, size, labelW), 0, y + 18, size, 'start'));
     shapes.push({ type: 'rect', x: x0, y: y + 5, w, h: 18, fill: COLORS.primary });
-    const value = spec.unit === 'euro' ? formatEuro(bar.value) : formatNumber(bar.value);
+    const value = spec.unit === 'euro' ? f.euro(bar.value) : f.number(bar.value);
     shapes.push(label(value, x0 + w + 6, y + 18, size, 'start', true));
   });
   shapes.push(axisLine(x0, top, x0, top + spec.bars.length * rowH));
@@ -258,7 +264,8 @@ function stackedScene(spec: StackedChart): Scene {
   const labelW = Math.min(250, Math.max(...spec.rows.map((r) => textWidth(r.label, size)), 40));
   const x0 = labelW * SLACK + 12;
   const euro = spec.unit === 'euro';
-  const format = (v: number) => (euro ? formatEuro(v) : formatNumber(v));
+  const f = formatFor(spec.lang);
+  const format = (v: number) => (euro ? f.euro(v) : f.number(v));
   const totalW = euro ? 110 : 50;
   const barMax = WIDTH - x0 - totalW;
   const totals = spec.rows.map((r) =>
@@ -288,6 +295,7 @@ function stackedScene(spec: StackedChart): Scene {
 }
 
 function timelineScene(spec: TimelineChart): Scene {
+  const words = labelsFor(spec.lang);
   const size = 10;
   const rowH = 15;
   const labelW = 210;
@@ -381,7 +389,7 @@ function timelineScene(spec: TimelineChart): Scene {
       }
     } else {
       shapes.push(
-        label('tempi non databili', x0 + 4, mid + 3.5, size, 'start', false, COLORS.muted, true),
+        label(words.chartUndated, x0 + 4, mid + 3.5, size, 'start', false, COLORS.muted, true),
       );
     }
   });
@@ -398,7 +406,15 @@ function timelineScene(spec: TimelineChart): Scene {
       dash: true,
     });
     shapes.push(
-      label(formatShortDate(spec.today), t, bottom + 12, 10, 'middle', true, COLORS.today),
+      label(
+        formatFor(spec.lang).shortDate(spec.today),
+        t,
+        bottom + 12,
+        10,
+        'middle',
+        true,
+        COLORS.today,
+      ),
     );
   }
   // Legend.
@@ -409,18 +425,24 @@ function timelineScene(spec: TimelineChart): Scene {
     shapes.push(label(text, lx + 22, ly + 3.5, 10, 'start'));
     lx += 22 + textWidth(text, 10) + 18;
   };
-  legend((x) => [{ type: 'rect', x, y: ly - 4, w: 16, h: 8, fill: COLORS.primary }], 'periodo');
-  legend((x) => [{ type: 'diamond', cx: x + 8, cy: ly, r: 5, fill: COLORS.primary }], 'scadenza');
+  legend(
+    (x) => [{ type: 'rect', x, y: ly - 4, w: 16, h: 8, fill: COLORS.primary }],
+    words.legendPeriod,
+  );
+  legend(
+    (x) => [{ type: 'diamond', cx: x + 8, cy: ly, r: 5, fill: COLORS.primary }],
+    words.legendDeadline,
+  );
   legend(
     (x) => [
       { type: 'rect', x, y: ly - 4, w: 16, h: 8, fill: COLORS.light },
       { type: 'rect', x, y: ly - 4, w: 3, h: 8, fill: COLORS.primary },
     ],
-    'dall’avvio, senza termine',
+    words.legendOpen,
   );
   legend(
     (x) => [{ type: 'diamond', cx: x + 8, cy: ly, r: 4, fill: COLORS.completed }],
-    'scadenza annuale',
+    words.legendYearly,
   );
   return { width: WIDTH, height: ly + 10, shapes };
 }

@@ -4,6 +4,7 @@
  * are loaded on first use, so a server that never exports does not pay for them.
  */
 import type { PlanDocument } from '../domain/model/interchange.js';
+import type { DocumentLang } from './labels.js';
 import { slug, type DocumentOutline } from './outline.js';
 import type { LookupTitle } from './plan-facts.js';
 
@@ -29,7 +30,23 @@ export interface ExportOptions {
   modified?: string | undefined;
   /** Absolute URL under which the files are published, for the DCAT metadata. */
   baseUrl?: string | undefined;
+  /**
+   * Language of the plan document and the monitoring report (their headings, labels and
+   * formats; the plan's content stays as written): 'it' when absent. Open data is the same in
+   * every language: CSV column names are identifiers, the DCAT metadata is Italian.
+   */
+  lang?: DocumentLang | undefined;
 }
+
+/** Formats whose output depends on `lang`. */
+export const LANGUAGE_FORMATS: readonly ExportFormat[] = [
+  'pdf',
+  'docx',
+  'html',
+  'report-pdf',
+  'report-docx',
+  'report-html',
+];
 
 export interface ExportFile {
   /** The name under which the API serves it and a folder export writes it: plan.pdf, actions.csv. */
@@ -85,21 +102,21 @@ export async function exportFiles(
     case 'docx':
     case 'html': {
       const { buildPlanOutline } = await import('./plan-outline.js');
-      const outline = buildPlanOutline(doc, titles);
-      return [await rendered(outline, format, 'plan', base)];
+      const outline = buildPlanOutline(doc, { ...titles, lang: options.lang });
+      return [await rendered(outline, format, 'plan', `${base}${langSuffix(options.lang)}`)];
     }
     case 'report-pdf':
     case 'report-docx':
     case 'report-html': {
       const { buildReportOutline } = await import('./monitoring-report.js');
-      const outline = buildReportOutline(doc, { ...titles, date });
+      const outline = buildReportOutline(doc, { ...titles, date, lang: options.lang });
       const kind = format.slice('report-'.length) as 'pdf' | 'docx' | 'html';
       return [
         await rendered(
           outline,
           kind,
           'report',
-          `${slug(doc.organization.name)}-stato-attuazione-${date}`,
+          `${slug(doc.organization.name)}-stato-attuazione-${date}${langSuffix(options.lang)}`,
         ),
       ];
     }
@@ -135,6 +152,9 @@ export async function exportFiles(
       ];
   }
 }
+
+/** Download names of documents in a language other than Italian end in it: "...-2027-en.pdf". */
+const langSuffix = (lang: DocumentLang | undefined) => (lang && lang !== 'it' ? `-${lang}` : '');
 
 async function rendered(
   outline: DocumentOutline,

@@ -10,18 +10,8 @@ import type { Indicator, Measurement } from '../domain/model/indicator.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { TimingJson } from '../domain/model/timing.js';
 import { COLORS, type ChartSpec } from './charts.js';
-import {
-  ACTION_STATUS_LABELS,
-  PLATFORM_STATUS_LABELS,
-  SPENDING_STATUS_LABELS,
-  formatAct,
-  formatDate,
-  formatEuro,
-  formatNumber,
-  formatPercent,
-  formatPeriod,
-  formatShortDate,
-} from './format.js';
+import { formatFor } from './format.js';
+import { LANG_TAGS, labelsFor, type DocumentLang } from './labels.js';
 import { OutlineBuilder, type DocumentOutline } from './outline.js';
 import {
   actionTitle,
@@ -42,6 +32,8 @@ export interface ReportOptions {
   /** ISO date (YYYY-MM-DD) the report describes. */
   date: string;
   lookupTitle?: LookupTitle | undefined;
+  /** The language of the report's frame (headings, labels, formats); Italian when absent. */
+  lang?: DocumentLang | undefined;
 }
 
 const OPEN: ActionStatus[] = ['planned', 'in_progress', 'suspended'];
@@ -197,53 +189,64 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const OUTCOME_LABELS: Record<IndicatorFacts['outcome'], string> = {
-  reached: 'Target raggiunto',
-  not_reached: 'Non ancora raggiunto',
-  no_measurement: 'Nessuna rilevazione',
-  no_target: 'Target non definito',
-};
-
 export function buildReportOutline(doc: PlanDocument, options: ReportOptions): DocumentOutline {
   const { date } = options;
+  const lang = options.lang ?? 'it';
+  const L = labelsFor(lang);
+  const f = formatFor(lang);
   const { organization: org, plan } = doc;
   const facts = monitoringFacts(doc, date);
   const units = unitNames(doc);
   const out = new OutlineBuilder();
-  const period = formatPeriod(plan.startYear, plan.endYear);
-  const when = formatDate(date);
+  const period = f.period(plan.startYear, plan.endYear);
+  const when = f.date(date);
   let chapter = 0;
   const h1 = (title: string, id: string) => out.heading(1, `${++chapter}. ${title}`, id);
   const item = (d: DueItem) =>
-    d.micro ? `${actionTitle(d.action)} – micro azione: ${d.micro.title}` : actionTitle(d.action);
+    d.micro ? L.microActionOf(actionTitle(d.action), d.micro.title) : actionTitle(d.action);
   const statusOf = (d: DueItem) => {
     const s = d.micro ? d.micro.status : d.action.status;
-    return d.micro
-      ? ACTION_STATUS_LABELS[s]
-      : `${ACTION_STATUS_LABELS[s]}, ${formatPercent(d.action.progress)}`;
+    return d.micro ? L.actionStatus[s] : `${L.actionStatus[s]}, ${f.percent(d.action.progress)}`;
   };
 
   // 1. Summary.
-  h1('Sintesi', 'sintesi');
+  h1(L.reportSummary, 'sintesi');
   const c = facts.counts;
   const total = doc.actions.length;
   out.paragraph(
-    `Al ${when} le ${formatNumber(total)} azioni del piano risultano così: ${formatNumber(c.completed)} completate, ${formatNumber(c.in_progress)} in corso, ${formatNumber(c.planned)} da avviare, ${formatNumber(c.suspended)} sospese e ${formatNumber(c.cancelled)} annullate. L’avanzamento medio delle azioni non annullate è del ${formatPercent(facts.averageProgress)}.`,
+    L.reportCounts(
+      when,
+      f.number(total),
+      {
+        completed: f.number(c.completed),
+        inProgress: f.number(c.in_progress),
+        planned: f.number(c.planned),
+        suspended: f.number(c.suspended),
+      },
+      f.number(c.cancelled),
+      f.percent(facts.averageProgress),
+    ),
   );
   out.paragraph(
-    `Scadenze superate senza che l’azione sia completata: ${formatNumber(facts.overdue.length)}. Scadenze nei prossimi ${UPCOMING_DAYS} giorni: ${formatNumber(facts.upcoming.length)}. Indicatori che hanno raggiunto il target: ${formatNumber(facts.indicators.filter((i) => i.outcome === 'reached').length)} su ${formatNumber(facts.indicators.length)}.`,
+    L.reportDeadlines(
+      f.number(facts.overdue.length),
+      UPCOMING_DAYS,
+      f.number(facts.upcoming.length),
+      f.number(facts.indicators.filter((i) => i.outcome === 'reached').length),
+      f.number(facts.indicators.length),
+    ),
   );
-  const statuses = Object.keys(ACTION_STATUS_LABELS) as ActionStatus[];
+  const statuses = Object.keys(L.actionStatus) as ActionStatus[];
   out.table({
-    caption: 'Azioni per stato e priorità',
+    caption: L.byStatusCaption,
     columns: [
-      { header: 'Priorità', weight: 4.6 },
+      { header: L.priority, weight: 4.6 },
       ...statuses.map((s) => ({
-        header: ACTION_STATUS_LABELS[s],
+        header: L.actionStatus[s],
         weight: 1.75,
         align: 'right' as const,
       })),
-      { header: 'Avanzamento medio', weight: 2, align: 'right' },
+      { header: L.averageProgress, weight: 2, align: 'right' },
     ],
     rowHeaders: true,
     compact: true,
@@ -251,264 +254,261 @@ export function buildReportOutline(doc: PlanDocument, options: ReportOptions): D
       const live = actions.filter((a) => a.status !== 'cancelled');
       const avg = live.length ? live.reduce((s, a) => s + a.progress, 0) / live.length : 0;
       return [
-        priorityTitle(priority, index),
-        ...statuses.map((s) => formatNumber(actions.filter((a) => a.status === s).length)),
-        formatPercent(Math.round(avg * 10) / 10),
+        priorityTitle(priority, index, lang),
+        ...statuses.map((s) => f.number(actions.filter((a) => a.status === s).length)),
+        f.percent(Math.round(avg * 10) / 10),
       ];
     }),
     totals: [
       [
-        { text: 'Totale', bold: true },
-        ...statuses.map((s) => formatNumber(c[s])),
-        formatPercent(facts.averageProgress),
+        { text: L.total, bold: true },
+        ...statuses.map((s) => f.number(c[s])),
+        f.percent(facts.averageProgress),
       ],
     ],
   });
-  out.chart('grafico-stato', 'Stato delle azioni per priorità', statusChart(doc));
+  out.chart('grafico-stato', L.statusChartCaption, statusChart(doc, lang));
 
   // 2. Overdue.
-  h1('Azioni in ritardo', 'ritardi');
+  h1(L.overdue, 'ritardi');
   if (facts.overdue.length === 0) {
-    out.paragraph(
-      `Al ${when} nessuna azione ha superato la propria scadenza senza essere completata.`,
-    );
+    out.paragraph(L.noOverdue(when));
   } else {
-    out.paragraph(
-      `Azioni e micro azioni con una scadenza anteriore al ${when} non ancora completate, dalla più in ritardo.`,
-    );
+    out.paragraph(L.overdueIntro(when));
     out.table({
-      caption: `Azioni in ritardo al ${formatShortDate(date)}`,
+      caption: L.overdueCaption(f.shortDate(date)),
       columns: [
-        { header: 'Azione', weight: 6 },
-        { header: 'Responsabilità', weight: 4 },
-        { header: 'Scadenza', weight: 2, align: 'center' },
-        { header: 'Giorni di ritardo', weight: 1.8, align: 'right' },
-        { header: 'Stato', weight: 2.4 },
+        { header: L.action, weight: 6 },
+        { header: L.responsibility, weight: 4 },
+        { header: L.due, weight: 2, align: 'center' },
+        { header: L.daysOverdue, weight: 1.8, align: 'right' },
+        { header: L.status, weight: 2.4 },
       ],
       rowHeaders: true,
       compact: true,
       rows: facts.overdue.map((d) => [
         item(d),
         responsiblesOf(d.micro ?? d.action, units),
-        formatShortDate(d.due),
-        formatNumber(d.days),
+        f.shortDate(d.due),
+        f.number(d.days),
         statusOf(d),
       ]),
     });
   }
 
   // 3. Upcoming.
-  h1(`Scadenze dei prossimi ${UPCOMING_DAYS} giorni`, 'scadenze');
+  h1(L.upcoming(UPCOMING_DAYS), 'scadenze');
   if (facts.upcoming.length === 0) {
-    out.paragraph(`Nessuna scadenza nei ${UPCOMING_DAYS} giorni successivi al ${when}.`);
+    out.paragraph(L.noUpcoming(UPCOMING_DAYS, when));
   } else {
     out.table({
-      caption: `Scadenze dal ${formatShortDate(date)} nei ${UPCOMING_DAYS} giorni successivi`,
+      caption: L.upcomingCaption(f.shortDate(date), UPCOMING_DAYS),
       columns: [
-        { header: 'Azione', weight: 6 },
-        { header: 'Responsabilità', weight: 4 },
-        { header: 'Scadenza', weight: 2, align: 'center' },
-        { header: 'Giorni', weight: 1.5, align: 'right' },
-        { header: 'Stato', weight: 2.4 },
+        { header: L.action, weight: 6 },
+        { header: L.responsibility, weight: 4 },
+        { header: L.due, weight: 2, align: 'center' },
+        { header: L.days, weight: 1.5, align: 'right' },
+        { header: L.status, weight: 2.4 },
       ],
       rowHeaders: true,
       compact: true,
       rows: facts.upcoming.map((d) => [
         item(d),
         responsiblesOf(d.micro ?? d.action, units),
-        formatShortDate(d.due),
-        formatNumber(d.days),
+        f.shortDate(d.due),
+        f.number(d.days),
         statusOf(d),
       ]),
     });
   }
 
   // 4. Every action.
-  h1('Stato di attuazione delle azioni', 'azioni');
+  h1(L.actionsStatus, 'azioni');
   const overdueIds = new Set(facts.overdue.filter((d) => !d.micro).map((d) => d.action.id));
   for (const { priority, index, actions } of actionsByPriority(doc)) {
-    out.heading(2, priorityTitle(priority, index), `priorita-${priority.id}`);
+    out.heading(2, priorityTitle(priority, index, lang), `priorita-${priority.id}`);
     if (actions.length === 0) {
-      out.paragraph('Nessuna azione per questa priorità.');
+      out.paragraph(L.noActions);
       continue;
     }
     out.table({
-      caption: `Azioni della priorità ${priority.code ?? index + 1}`,
+      caption: L.priorityActionsCaption(priority.code ?? String(index + 1)),
       columns: [
-        { header: 'Azione', weight: 6 },
-        { header: 'Responsabilità', weight: 4 },
-        { header: 'Tempi', weight: 3.5 },
-        { header: 'Stato', weight: 2.2 },
-        { header: 'Avanz.', weight: 1.4, align: 'right' },
+        { header: L.action, weight: 6 },
+        { header: L.responsibility, weight: 4 },
+        { header: L.timing, weight: 3.5 },
+        { header: L.status, weight: 2.2 },
+        { header: L.progressShort, weight: 1.4, align: 'right' },
       ],
       rowHeaders: true,
       compact: true,
       rows: actions.map((a) => [
         actionTitle(a),
         responsiblesOf(a, units),
-        a.timing
-          ? `${a.timing.text}${a.timing.due ? ` (${formatShortDate(a.timing.due)})` : ''}`
-          : '—',
-        `${ACTION_STATUS_LABELS[a.status]}${overdueIds.has(a.id) ? ' – in ritardo' : ''}`,
-        formatPercent(a.progress),
+        a.timing ? `${a.timing.text}${a.timing.due ? ` (${f.shortDate(a.timing.due)})` : ''}` : '—',
+        `${L.actionStatus[a.status]}${overdueIds.has(a.id) ? L.late : ''}`,
+        f.percent(a.progress),
       ]),
     });
   }
-  const timelines = timelineCharts(doc, date);
+  const timelines = timelineCharts(doc, date, lang);
   for (const [i, chart] of timelines.entries()) {
-    const part = timelines.length > 1 ? ` (${i + 1} di ${timelines.length})` : '';
-    out.chart(`grafico-cronoprogramma-${i + 1}`, `Cronoprogramma e data del report${part}`, chart);
+    const part = timelines.length > 1 ? L.partOf(i + 1, timelines.length) : '';
+    out.chart(`grafico-cronoprogramma-${i + 1}`, `${L.reportTimelineCaption}${part}`, chart);
   }
 
   // 5. Indicators.
-  h1('Indicatori rispetto ai target', 'indicatori');
+  h1(L.indicatorsVsTargets, 'indicatori');
   if (facts.indicators.length === 0) {
-    out.paragraph('Il piano non definisce indicatori.');
+    out.paragraph(L.noIndicators);
   } else {
-    out.paragraph(
-      `Per ogni indicatore: il target dell’anno del report (o il primo successivo), l’ultima rilevazione disponibile al ${when} e la quota del percorso dalla baseline al target già compiuta.`,
-    );
+    out.paragraph(L.indicatorsIntro(when));
     out.table({
-      caption: `Indicatori al ${formatShortDate(date)}`,
+      caption: L.indicatorsAt(f.shortDate(date)),
       columns: [
-        { header: 'Indicatore', weight: 5 },
-        { header: 'Baseline', weight: 2.6 },
-        { header: 'Target', weight: 2.2, align: 'right' },
-        { header: 'Ultima rilevazione', weight: 3.4 },
-        { header: 'Percorso', weight: 1.6, align: 'right' },
-        { header: 'Esito', weight: 2.2 },
+        { header: L.indicator, weight: 5 },
+        { header: L.baseline, weight: 2.6 },
+        { header: L.target, weight: 2.2, align: 'right' },
+        { header: L.latestMeasurement, weight: 3.4 },
+        { header: L.way, weight: 1.6, align: 'right' },
+        { header: L.outcomeHeader, weight: 2.2 },
       ],
       rowHeaders: true,
       compact: true,
-      rows: facts.indicators.map((f) => {
-        const unit = f.indicator.unit ? ` ${f.indicator.unit}` : '';
+      rows: facts.indicators.map((i) => {
+        const unit = i.indicator.unit ? ` ${i.indicator.unit}` : '';
         return [
-          `${f.indicator.code ? `${f.indicator.code} ` : ''}${f.indicator.name}`,
-          baselineText(f.indicator),
-          f.target !== null ? `${formatNumber(f.target)}${unit} (${f.targetYear})` : '—',
-          measurementText(f.indicator, f.latest),
-          f.achievement !== null ? formatPercent(f.achievement) : '—',
-          OUTCOME_LABELS[f.outcome],
+          `${i.indicator.code ? `${i.indicator.code} ` : ''}${i.indicator.name}`,
+          baselineText(i.indicator, lang),
+          i.target !== null ? `${f.number(i.target)}${unit} (${i.targetYear})` : '—',
+          measurementText(i.indicator, i.latest, lang),
+          i.achievement !== null ? f.percent(i.achievement) : '—',
+          L.outcome[i.outcome],
         ];
       }),
     });
   }
 
   // 6. Spending by status.
-  h1('Spesa per stato', 'spesa');
+  h1(L.spendingByStatus, 'spesa');
   if (facts.spending.length === 0) {
-    out.paragraph('Il piano non prevede voci di spesa.');
+    out.paragraph(L.noSpending);
   } else {
     const sum = (k: 'planned' | 'committed' | 'paid' | 'total') =>
       facts.spending.reduce((s, r) => s + cents(r[k]), 0) / 100;
     out.paragraph(
-      `Dei ${formatEuro(sum('total'))} del piano, ${formatEuro(sum('paid'))} risultano liquidati, ${formatEuro(sum('committed'))} impegnati e ${formatEuro(sum('planned'))} ancora previsti.`,
+      L.spendingStatusIntro(
+        f.euro(sum('total')),
+        f.euro(sum('paid')),
+        f.euro(sum('committed')),
+        f.euro(sum('planned')),
+      ),
     );
     out.table({
-      caption: 'Spesa per provenienza dei fondi e stato',
+      caption: L.spendingStatusCaption,
       columns: [
-        { header: 'Provenienza fondi', weight: 5 },
-        { header: SPENDING_STATUS_LABELS.planned, weight: 2.6, align: 'right' },
-        { header: SPENDING_STATUS_LABELS.committed, weight: 2.6, align: 'right' },
-        { header: SPENDING_STATUS_LABELS.paid, weight: 2.6, align: 'right' },
-        { header: 'Totale', weight: 2.8, align: 'right' },
+        { header: L.fundingSource, weight: 5 },
+        { header: L.spendingStatus.planned, weight: 2.6, align: 'right' },
+        { header: L.spendingStatus.committed, weight: 2.6, align: 'right' },
+        { header: L.spendingStatus.paid, weight: 2.6, align: 'right' },
+        { header: L.total, weight: 2.8, align: 'right' },
       ],
       rowHeaders: true,
       compact: true,
       rows: facts.spending.map((r) => [
         r.source,
-        formatEuro(r.planned),
-        formatEuro(r.committed),
-        formatEuro(r.paid),
-        formatEuro(r.total),
+        f.euro(r.planned),
+        f.euro(r.committed),
+        f.euro(r.paid),
+        f.euro(r.total),
       ]),
       totals: [
         [
-          { text: 'Totale', bold: true },
-          formatEuro(sum('planned')),
-          formatEuro(sum('committed')),
-          formatEuro(sum('paid')),
-          formatEuro(sum('total')),
+          { text: L.total, bold: true },
+          f.euro(sum('planned')),
+          f.euro(sum('committed')),
+          f.euro(sum('paid')),
+          f.euro(sum('total')),
         ],
       ],
     });
     out.chart(
       'grafico-spesa-stato',
-      'La spesa per stato e provenienza dei fondi',
-      spendingStatusChart(facts),
+      L.spendingStatusChartCaption,
+      spendingStatusChart(facts, lang),
     );
   }
 
   // 7. Platforms.
   const pending = doc.platforms.filter((p) => p.status === 'in_progress' || p.status === 'planned');
-  h1('Adesione alle piattaforme nazionali', 'piattaforme');
+  h1(L.platforms, 'piattaforme');
   const adopted = doc.platforms.filter((p) => p.status === 'adopted').length;
   out.paragraph(
-    `Piattaforme adottate: ${formatNumber(adopted)} su ${formatNumber(doc.platforms.length)}; in corso o previste: ${formatNumber(pending.length)}.`,
+    L.platformsSummary(f.number(adopted), f.number(doc.platforms.length), f.number(pending.length)),
   );
   if (pending.length > 0) {
     out.table({
-      caption: 'Adesioni in corso o previste',
+      caption: L.pendingPlatformsCaption,
       columns: [
-        { header: 'Piattaforma', weight: 3 },
-        { header: 'Adesione', weight: 2 },
-        { header: 'Scadenza', weight: 2, align: 'center' },
-        { header: 'Settore', weight: 4 },
-        { header: 'Note', weight: 5 },
+        { header: L.platform, weight: 3 },
+        { header: L.adoption, weight: 2 },
+        { header: L.due, weight: 2, align: 'center' },
+        { header: L.unit, weight: 4 },
+        { header: L.notes, weight: 5 },
       ],
       rowHeaders: true,
       compact: true,
       rows: pending.map((p) => [
         p.platform,
-        `${PLATFORM_STATUS_LABELS[p.status] ?? p.status}${p.due && p.due < date ? ' – scaduta' : ''}`,
-        p.due ? formatShortDate(p.due) : '—',
+        `${L.platformStatus[p.status] ?? p.status}${p.due && p.due < date ? L.pastDue : ''}`,
+        p.due ? f.shortDate(p.due) : '—',
         p.unitText ?? (p.unitId ? (units.get(p.unitId) ?? p.unitId) : '—'),
         p.notes ?? '',
       ]),
     });
   }
 
-  const title = `Stato di attuazione del piano triennale per l’informatica ${period}`;
+  const title = L.reportTitle(period);
   return {
-    lang: 'it-IT',
+    lang: LANG_TAGS[lang],
     title,
-    subject: `${title} al ${when} – ${org.name}`,
+    subject: L.reportSubject(title, when, org.name),
     author: org.name,
-    keywords: [
-      'stato di attuazione',
-      'monitoraggio',
-      'piano triennale per l’informatica',
-      org.name,
-    ],
+    keywords: [...L.reportKeywords, org.name],
     header: org.name,
     cover: {
       organization: org.name,
-      organizationDetails: organizationDetails(doc),
+      organizationDetails: organizationDetails(doc, lang),
       title,
-      period: `Situazione al ${when}`,
+      period: L.reportPeriod(when),
       details: [
         `${plan.title}${plan.revisionLabel ? ` – ${plan.revisionLabel}` : ''}`,
-        ...(plan.approval ? [`Piano approvato con ${formatAct(plan.approval)}`] : []),
+        ...(plan.approval ? [L.planApprovedBy(f.act(plan.approval))] : []),
       ],
     },
-    tocTitle: 'Sommario',
+    tocTitle: L.contents,
     blocks: out.blocks,
   };
 }
 
-function spendingStatusChart(facts: MonitoringFacts): ChartSpec {
+function spendingStatusChart(facts: MonitoringFacts, lang: DocumentLang): ChartSpec {
+  const L = labelsFor(lang);
+  const euro = formatFor(lang).euro;
   const keys = ['paid', 'committed', 'planned'] as const;
   const colors = { paid: COLORS.completed, committed: COLORS.primary, planned: COLORS.planned };
   return {
     type: 'stacked',
+    lang,
     unit: 'euro',
-    description: `Spesa per provenienza dei fondi e stato: ${facts.spending
-      .map(
-        (r) =>
-          `${r.source}: ${keys.map((k) => `${SPENDING_STATUS_LABELS[k].toLowerCase()} ${formatEuro(r[k])}`).join(', ')}`,
-      )
-      .join('; ')}.`,
-    categories: keys.map((k) => ({ key: k, label: SPENDING_STATUS_LABELS[k], color: colors[k] })),
+    description: L.spendingStatusChartAlt(
+      facts.spending
+        .map(
+          (r) =>
+            `${r.source}: ${keys.map((k) => `${L.spendingStatus[k].toLowerCase()} ${euro(r[k])}`).join(', ')}`,
+        )
+        .join('; '),
+    ),
+    categories: keys.map((k) => ({ key: k, label: L.spendingStatus[k], color: colors[k] })),
     rows: facts.spending.map((r) => ({
       label: r.source,
       values: { paid: r.paid, committed: r.committed, planned: r.planned },

@@ -5,6 +5,7 @@
  * say different things.
  */
 import type { ChartSpec } from './charts.js';
+import type { LangTag } from './labels.js';
 
 /** A piece of text with its emphasis; `link` makes it a hyperlink. */
 export interface Run {
@@ -98,8 +99,8 @@ export interface Cover {
 }
 
 export interface DocumentOutline {
-  /** BCP 47; the documents are Italian. */
-  lang: 'it-IT';
+  /** BCP 47: it-IT or en-GB; the renderers' own words (captions, page numbers) follow it. */
+  lang: LangTag;
   /** Metadata title and the running header's right-hand text. */
   title: string;
   subject: string;

@@ -8,24 +8,15 @@ import type { Indicator, Measurement, Target } from '../domain/model/indicator.j
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Priority } from '../domain/model/priority.js';
 import type { TimingJson } from '../domain/model/timing.js';
-import { monthName } from '../domain/timing/italian-months.js';
 import type { TimelineMark } from './charts.js';
-import { formatDate, formatNumber } from './format.js';
+import { formatFor } from './format.js';
+import { labelsFor, type DocumentLang } from './labels.js';
 
 /** Optional title of a national catalog code (CAP4.PA.01 → its line of action), when known. */
 export type LookupTitle = (code: string) => string | undefined;
 
 /** PNRR Mission 1 Component 1 measures that fund comuni, in short Italian names. */
-export const PNRR_MEASURES: Record<string, string> = {
-  '1.2': 'Abilitazione e migrazione al cloud',
-  '1.3.1': 'Piattaforma digitale nazionale dati (PDND)',
-  '1.4.1': 'Esperienza del cittadino nei servizi pubblici',
-  '1.4.2': 'Accessibilità dei servizi digitali',
-  '1.4.3': 'Adozione di pagoPA e App IO',
-  '1.4.4': 'Identità digitale SPID/CIE e ANPR',
-  '1.4.5': 'Piattaforma notifiche digitali (SEND)',
-  '1.7.2': 'Rete dei servizi di facilitazione digitale',
-};
+export const PNRR_MEASURES: Record<string, string> = labelsFor('it').pnrrMeasure;
 
 export function unitNames(doc: PlanDocument): Map<string, string> {
   return new Map(doc.organization.units.map((u) => [u.id, u.name]));
@@ -41,8 +32,8 @@ export function responsiblesOf(
 }
 
 /** Priority heading: "Priorità 1 – Piattaforme abilitanti". */
-export function priorityTitle(p: Priority, index: number): string {
-  return `Priorità ${p.code ?? String(index + 1)} – ${p.title}`;
+export function priorityTitle(p: Priority, index: number, lang: DocumentLang = 'it'): string {
+  return labelsFor(lang).priorityTitle(p.code ?? String(index + 1), p.title);
 }
 
 /** "1.1 Accesso con SPID…" */
@@ -61,34 +52,39 @@ export function actionsByPriority(
   }));
 }
 
-/** What the timing's words mean, in Italian: "scadenza: 30 giugno 2026". */
-export function timingMeaning(t: TimingJson): string {
+/** What the timing's words mean: "scadenza: 30 giugno 2026", "deadline: 30 June 2026". */
+export function timingMeaning(t: TimingJson, lang: DocumentLang = 'it'): string {
+  const l = labelsFor(lang);
+  const date = formatFor(lang).date;
   switch (t.kind) {
     case 'date':
     case 'by':
-      return t.due ? `scadenza: ${formatDate(t.due)}` : 'scadenza non databile';
+      return t.due ? l.deadline(date(t.due)) : l.deadlineUndatable;
     case 'year':
     case 'period':
-      if (t.start && t.due) return `dal ${formatDate(t.start)} al ${formatDate(t.due)}`;
-      if (t.due) return `fino al ${formatDate(t.due)}`;
-      return t.years.length > 0 ? `anni ${t.years.join(', ')}` : 'periodo non databile';
+      if (t.start && t.due) return l.fromTo(date(t.start), date(t.due));
+      if (t.due) return l.until(date(t.due));
+      return t.years.length > 0 ? l.years(t.years.join(', ')) : l.periodUndatable;
     case 'from':
-      return t.start ? `dal ${formatDate(t.start)}, senza termine` : 'senza termine';
+      return t.start ? l.fromNoEnd(date(t.start)) : l.noEnd;
     case 'immediate':
-      return 'avvio immediato, senza termine indicato';
+      return l.immediate;
     case 'recurring':
       return t.recurrence
-        ? `ogni anno entro il ${t.recurrence.day} ${monthName(t.recurrence.month)}`
-        : 'ricorrente';
+        ? l.everyYearBy(formatFor(lang).dayMonth(t.recurrence.day, t.recurrence.month))
+        : l.recurring;
     case 'unresolved':
-      return 'non databile: dipende da tempi esterni al piano';
+      return l.unresolved;
   }
 }
 
-/** "entro giugno 2026 (scadenza: 30 giugno 2026)" */
-export function timingText(t: TimingJson | null): string {
-  if (!t) return 'non indicati';
-  return `${t.text} (${timingMeaning(t)})`;
+/**
+ * The plan's own words with what they mean: "entro giugno 2026 (scadenza: 30 giugno 2026)";
+ * in English the words stay the plan's: "entro giugno 2026 (deadline: 30 June 2026)".
+ */
+export function timingText(t: TimingJson | null, lang: DocumentLang = 'it'): string {
+  if (!t) return labelsFor(lang).timingNotStated;
+  return `${t.text} (${timingMeaning(t, lang)})`;
 }
 
 /** The timing as a mark on a timeline of the plan's years. */
@@ -159,7 +155,12 @@ export function targetValue(indicator: Indicator, target: Target): number | null
 }
 
 /** "+40% rispetto al 2024 (8.568 accessi)" */
-export function targetText(indicator: Indicator, target: Target): string {
+export function targetText(
+  indicator: Indicator,
+  target: Target,
+  lang: DocumentLang = 'it',
+): string {
+  const formatNumber = formatFor(lang).number;
   const value = targetValue(indicator, target);
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
   const computed = value === null ? '' : `${formatNumber(value)}${unit}`;
@@ -173,12 +174,13 @@ export function targetText(indicator: Indicator, target: Target): string {
   return computed;
 }
 
-export function baselineText(indicator: Indicator): string {
+export function baselineText(indicator: Indicator, lang: DocumentLang = 'it'): string {
   const b = indicator.baseline;
   if (!b) return '—';
+  const f = formatFor(lang);
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
-  const date = b.date ? ` al ${formatShort(b.date)}` : '';
-  return `${formatNumber(b.value)}${unit}${date}`;
+  const date = b.date ? labelsFor(lang).asOf(f.shortDate(b.date)) : '';
+  return `${f.number(b.value)}${unit}${date}`;
 }
 
 /** The latest measurement taken on or before `date` (any date when absent). */
@@ -191,13 +193,17 @@ export function latestMeasurement(indicator: Indicator, date?: string): Measurem
   return latest;
 }
 
-export function measurementText(indicator: Indicator, m: Measurement | undefined): string {
-  if (!m) return 'nessuna rilevazione';
+export function measurementText(
+  indicator: Indicator,
+  m: Measurement | undefined,
+  lang: DocumentLang = 'it',
+): string {
+  const l = labelsFor(lang);
+  if (!m) return l.noMeasurement;
+  const f = formatFor(lang);
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
-  return `${formatNumber(m.value)}${unit} al ${formatShort(m.date)}${m.note ? ` (${m.note})` : ''}`;
+  return `${f.number(m.value)}${unit}${l.asOf(f.shortDate(m.date))}${m.note ? ` (${m.note})` : ''}`;
 }
-
-const formatShort = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Line of action codes with their titles when the catalog knows them. */
 export function catalogText(codes: string[], lookupTitle?: LookupTitle): string[] {
@@ -207,6 +213,7 @@ export function catalogText(codes: string[], lookupTitle?: LookupTitle): string[
   });
 }
 
-export function pnrrText(measures: string[]): string[] {
-  return measures.map((m) => (PNRR_MEASURES[m] ? `M1C1 ${m} – ${PNRR_MEASURES[m]}` : `M1C1 ${m}`));
+export function pnrrText(measures: string[], lang: DocumentLang = 'it'): string[] {
+  const names = labelsFor(lang).pnrrMeasure;
+  return measures.map((m) => (names[m] ? `M1C1 ${m} – ${names[m]}` : `M1C1 ${m}`));
 }

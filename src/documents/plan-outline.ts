@@ -9,19 +9,8 @@ import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Section } from '../domain/model/plan.js';
 import type { ChartSpec, TimelineChart } from './charts.js';
 import { COLORS } from './charts.js';
-import {
-  ACTION_STATUS_LABELS,
-  INSTRUMENT_LABELS,
-  PLAN_STATUS_LABELS,
-  PLATFORM_STATUS_LABELS,
-  ROLE_LABELS,
-  formatAct,
-  formatEuro,
-  formatNumber,
-  formatPercent,
-  formatPeriod,
-  formatShortDate,
-} from './format.js';
+import { formatFor } from './format.js';
+import { LANG_TAGS, labelsFor, type DocumentLang } from './labels.js';
 import { OutlineBuilder, type DocumentOutline, type Run } from './outline.js';
 import {
   actionTitle,
@@ -46,6 +35,8 @@ import {
 export interface OutlineOptions {
   /** Title of a national catalog code, when the catalog knows it. */
   lookupTitle?: LookupTitle | undefined;
+  /** The language of the document's frame (headings, labels, formats); Italian when absent. */
+  lang?: DocumentLang | undefined;
 }
 
 const FRAMEWORK_KINDS: Section['kind'][] = ['introduction', 'principles', 'methodology'];
@@ -54,39 +45,42 @@ const TIMELINE_ROWS = 50;
 
 export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}): DocumentOutline {
   const { organization: org, plan } = doc;
+  const lang = options.lang ?? 'it';
+  const L = labelsFor(lang);
+  const f = formatFor(lang);
   const units = unitNames(doc);
   const out = new OutlineBuilder();
-  const period = formatPeriod(plan.startYear, plan.endYear);
+  const period = f.period(plan.startYear, plan.endYear);
   let chapter = 0;
   const h1 = (title: string, id: string) => out.heading(1, `${++chapter}. ${title}`, id);
 
   // 1. Introduction and normative framework.
-  h1('Introduzione e quadro normativo', 'introduzione');
+  h1(L.introduction, 'introduzione');
   const sections = plan.sections;
   for (const s of sections.filter((s) => FRAMEWORK_KINDS.includes(s.kind))) {
     out.heading(2, s.title, `sez-${s.id}`).text(s.body);
   }
   if (org.roles.length > 0) {
-    out.heading(2, 'Ruoli per la transizione al digitale', 'ruoli');
+    out.heading(2, L.roles, 'ruoli');
     out.table({
-      caption: 'Ruoli e atti di nomina',
+      caption: L.rolesCaption,
       columns: [
-        { header: 'Ruolo', weight: 3 },
-        { header: 'Titolare', weight: 3 },
-        { header: 'Settore', weight: 3 },
-        { header: 'Atto di nomina', weight: 3 },
+        { header: L.roleHeader, weight: 3 },
+        { header: L.holder, weight: 3 },
+        { header: L.unit, weight: 3 },
+        { header: L.appointmentAct, weight: 3 },
       ],
       rowHeaders: true,
       rows: org.roles.map((r) => [
-        r.title ?? ROLE_LABELS[r.role] ?? r.role,
+        r.title ?? L.role[r.role] ?? r.role,
         r.person ?? '—',
         r.unitId ? (units.get(r.unitId) ?? r.unitId) : '—',
-        r.appointmentAct ? formatAct(r.appointmentAct) : '—',
+        r.appointmentAct ? f.act(r.appointmentAct) : '—',
       ]),
     });
   }
   if (plan.normativeReferences.length > 0) {
-    out.heading(2, 'Riferimenti normativi', 'riferimenti-normativi');
+    out.heading(2, L.normativeReferences, 'riferimenti-normativi');
     out.list(
       plan.normativeReferences.map((n): Run[] => [
         n.url ? { text: n.title, link: n.url } : { text: n.title },
@@ -96,158 +90,155 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
   }
 
   // 2. Relations with the other planning instruments.
-  h1('Le relazioni con gli altri strumenti di programmazione', 'strumenti');
+  h1(L.instruments, 'strumenti');
   for (const s of sections.filter((s) => s.kind === 'instruments')) out.text(s.body);
   if (plan.relatedInstruments.length > 0) {
     out.table({
-      caption: 'Strumenti di programmazione collegati',
+      caption: L.instrumentsCaption,
       columns: [
-        { header: 'Strumento', weight: 4 },
-        { header: 'Sezione', weight: 3 },
-        { header: 'Collegamento', weight: 5 },
+        { header: L.instrumentHeader, weight: 4 },
+        { header: L.section, weight: 3 },
+        { header: L.link, weight: 5 },
       ],
       rowHeaders: true,
       rows: plan.relatedInstruments.map((r) => [
-        `${INSTRUMENT_LABELS[r.kind] ?? r.kind}: ${r.label}`,
+        `${L.instrument[r.kind] ?? r.kind}: ${r.label}`,
         r.section ?? '—',
         r.reference ?? '—',
       ]),
     });
   } else if (!sections.some((s) => s.kind === 'instruments')) {
-    out.paragraph('Il piano non indica collegamenti con altri strumenti di programmazione.');
+    out.paragraph(L.noInstruments);
   }
 
   // 3. Spending.
-  h1('La spesa per la transizione al digitale', 'spesa');
+  h1(L.spending, 'spesa');
   if (doc.spending.length === 0) {
-    out.paragraph('Il piano non prevede voci di spesa.');
+    out.paragraph(L.noSpending);
   } else {
     const total = spendingTotal(doc);
-    out.paragraph(
-      `Il piano destina alla transizione al digitale ${formatEuro(total)} nel triennio ${period}, ripartiti per provenienza dei fondi come segue.`,
-    );
+    out.paragraph(L.spendingIntro(f.euro(total), period));
     out.table({
-      caption: 'Voci di spesa',
+      caption: L.spendingItems,
       columns: [
-        { header: 'Titolo – Classe', weight: 3 },
-        { header: 'Descrizione', weight: 6 },
-        { header: 'Provenienza fondi', weight: 3 },
-        { header: 'Anno', weight: 1.2, align: 'center' },
-        { header: 'Importo', weight: 2.6, align: 'right' },
+        { header: L.titleClass, weight: 3 },
+        { header: L.description, weight: 6 },
+        { header: L.fundingSource, weight: 3 },
+        { header: L.year, weight: 1.2, align: 'center' },
+        { header: L.amount, weight: 2.6, align: 'right' },
       ],
       rows: doc.spending.map((s) => [
-        s.classification ?? (s.pnrrMeasure ? `Misura ${s.pnrrMeasure}` : '—'),
+        s.classification ?? (s.pnrrMeasure ? L.measure(s.pnrrMeasure) : '—'),
         s.cup ? `${s.description} (CUP ${s.cup})` : s.description,
         s.fundingSource,
         s.year ? String(s.year) : '—',
-        formatEuro(s.amount),
+        f.euro(s.amount),
       ]),
-      totals: [
-        [{ text: 'Totale', bold: true }, '', '', '', { text: formatEuro(total), bold: true }],
-      ],
+      totals: [[{ text: L.total, bold: true }, '', '', '', { text: f.euro(total), bold: true }]],
     });
     const bySource = spendingBySource(doc);
     out.table({
-      caption: 'Totali per provenienza dei fondi',
+      caption: L.totalsBySource,
       columns: [
-        { header: 'Provenienza fondi', weight: 6 },
-        { header: 'Importo', weight: 3, align: 'right' },
-        { header: 'Quota', weight: 2, align: 'right' },
+        { header: L.fundingSource, weight: 6 },
+        { header: L.amount, weight: 3, align: 'right' },
+        { header: L.share, weight: 2, align: 'right' },
       ],
       rowHeaders: true,
       rows: bySource.map((s) => [
         s.source,
-        formatEuro(s.amount),
-        formatPercent(Math.round((s.amount / total) * 1000) / 10),
+        f.euro(s.amount),
+        f.percent(Math.round((s.amount / total) * 1000) / 10),
       ]),
-      totals: [[{ text: 'Totale', bold: true }, { text: formatEuro(total), bold: true }, '100%']],
+      totals: [[{ text: L.total, bold: true }, { text: f.euro(total), bold: true }, '100%']],
     });
-    out.chart('grafico-spesa', 'La spesa per provenienza dei fondi', spendingChart(doc));
+    out.chart('grafico-spesa', L.spendingChartCaption, spendingChart(doc, lang));
   }
 
   // 4. Priorities and actions.
-  h1('Le priorità da affrontare', 'priorita');
+  h1(L.priorities, 'priorita');
   const byPriority = actionsByPriority(doc);
   for (const { priority: p, index, actions } of byPriority) {
-    out.heading(2, priorityTitle(p, index), `priorita-${p.id}`);
+    out.heading(2, priorityTitle(p, index, lang), `priorita-${p.id}`);
     out.text(p.description);
-    if (p.expectedBenefits) out.fields([{ label: 'Benefici attesi', value: p.expectedBenefits }]);
+    if (p.expectedBenefits) out.fields([{ label: L.expectedBenefits, value: p.expectedBenefits }]);
     if (p.nationalChapters.length > 0) {
-      out.fields([
-        {
-          label: 'Capitoli del Piano triennale nazionale',
-          value: p.nationalChapters.join(', '),
-        },
-      ]);
+      out.fields([{ label: L.nationalChapters, value: p.nationalChapters.join(', ') }]);
     }
     const baseline = doc.baseline.filter((b) => b.priorityId === p.id);
     if (p.stateOfTheArt || baseline.length > 0) {
-      out.heading(3, 'Analisi dello stato dell’arte', `stato-${p.id}`);
+      out.heading(3, L.stateOfTheArt, `stato-${p.id}`);
       out.text(p.stateOfTheArt);
       if (baseline.length > 0) {
         const dates = baseline.map((b) => b.referenceDate).filter((d): d is string => !!d);
         const latest = dates.sort().at(-1);
         out.table({
-          caption: latest ? `Baseline al ${formatShortDate(latest)}` : 'Baseline',
+          caption: latest ? L.baselineAt(f.shortDate(latest)) : L.baseline,
           columns: [
-            { header: 'Voce', weight: 6 },
-            { header: 'Valore', weight: 3, align: 'right' },
-            { header: 'Riferimento', weight: 2, align: 'center' },
-            { header: 'Fonte', weight: 3 },
+            { header: L.item, weight: 6 },
+            { header: L.value, weight: 3, align: 'right' },
+            { header: L.reference, weight: 2, align: 'center' },
+            { header: L.source, weight: 3 },
           ],
           rowHeaders: true,
           rows: baseline.map((b) => [
             b.label,
             b.value !== null
-              ? `${formatNumber(b.value)}${b.unit ? ` ${b.unit}` : ''}`
+              ? `${f.number(b.value)}${b.unit ? ` ${b.unit}` : ''}`
               : (b.valueText ?? '—'),
-            b.referenceDate ? formatShortDate(b.referenceDate) : '—',
+            b.referenceDate ? f.shortDate(b.referenceDate) : '—',
             b.source ?? '—',
           ]),
         });
       }
     }
-    out.heading(3, 'Azioni pianificate', `azioni-${p.id}`);
-    if (actions.length === 0) out.paragraph('Nessuna azione pianificata per questa priorità.');
+    out.heading(3, L.plannedActions, `azioni-${p.id}`);
+    if (actions.length === 0) out.paragraph(L.noPlannedActions);
     for (const a of actions) {
       out.heading(4, actionTitle(a), `azione-${a.id}`);
       out.text(a.description);
       const indicators = doc.indicators.filter((i) => i.actionId === a.id);
       out.fields([
-        { label: 'Responsabilità', value: responsiblesOf(a, units) || 'non indicata' },
-        { label: 'Tempi', value: timingText(a.timing) },
+        { label: L.responsibility, value: responsiblesOf(a, units) || L.responsibilityNotStated },
+        { label: L.timing, value: timingText(a.timing, lang) },
         {
-          label: 'Stato',
-          value: `${ACTION_STATUS_LABELS[a.status]}, avanzamento ${formatPercent(a.progress)}`,
+          label: L.status,
+          value: L.statusProgress(L.actionStatus[a.status], f.percent(a.progress)),
         },
       ]);
       if (a.expectedResults.length > 0) {
-        out.paragraph({ text: 'Risultati attesi:', bold: true });
+        out.paragraph({ text: L.expectedResults, bold: true });
         out.list(a.expectedResults);
       }
       if (indicators.length > 0) {
-        out.paragraph({ text: 'Indicatori:', bold: true });
+        out.paragraph({ text: L.indicatorsList, bold: true });
         out.list(
           indicators.map((i) => {
-            const targets = i.targets.map((t) => `${t.year}: ${targetText(i, t)}`).join('; ');
-            return `${i.code ? `${i.code} ` : ''}${i.name} — baseline ${baselineText(i)}${targets ? `; target ${targets}` : ''}`;
+            const targets = i.targets.map((t) => `${t.year}: ${targetText(i, t, lang)}`).join('; ');
+            return L.indicatorLine(
+              `${i.code ? `${i.code} ` : ''}${i.name}`,
+              baselineText(i, lang),
+              targets,
+            );
           }),
         );
       }
       const links = [
         ...catalogText(a.catalogRefs, options.lookupTitle),
-        ...pnrrText(a.pnrrMeasures),
+        ...pnrrText(a.pnrrMeasures, lang),
       ];
       if (links.length > 0) {
-        out.paragraph({ text: 'Collegamenti al Piano triennale nazionale e al PNRR:', bold: true });
+        out.paragraph({ text: L.nationalLinks, bold: true });
         out.list(links);
       }
       if (a.microActions.length > 0) {
-        out.paragraph({ text: 'Micro azioni:', bold: true });
+        out.paragraph({ text: L.microActions, bold: true });
         out.list(
           a.microActions.map((m): Run[] => [
             { text: m.title },
-            { text: ` — ${timingText(m.timing)}; ${ACTION_STATUS_LABELS[m.status].toLowerCase()}` },
+            {
+              text: ` — ${timingText(m.timing, lang)}; ${L.actionStatus[m.status].toLowerCase()}`,
+            },
             ...(m.responsibles.length > 0 ? [{ text: `; ${responsiblesOf(m, units)}` }] : []),
           ]),
         );
@@ -256,18 +247,16 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
   }
 
   // 5. Summary of the actions.
-  h1('Riepilogo delle azioni', 'riepilogo');
+  h1(L.summary, 'riepilogo');
   const years: number[] = [];
   for (let y = plan.startYear; y <= plan.endYear; y += 1) years.push(y);
-  out.paragraph(
-    `Le azioni del piano con i soggetti responsabili e gli anni del triennio in cui si svolgono (X).`,
-  );
+  out.paragraph(L.summaryIntro);
   const undated: string[] = [];
   out.table({
-    caption: 'Riepilogo delle azioni per responsabili e anni',
+    caption: L.summaryCaption,
     columns: [
-      { header: 'Azione', weight: 7 },
-      { header: 'Responsabilità', weight: 5 },
+      { header: L.action, weight: 7 },
+      { header: L.responsibility, weight: 5 },
       ...years.map((y) => ({ header: String(y), weight: 1.1, align: 'center' as const })),
     ],
     rowHeaders: true,
@@ -283,64 +272,61 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
     }),
   });
   if (undated.length > 0) {
-    out.paragraph(
-      `Senza anni indicati (tempi non databili o avvio immediato senza termine): ${undated.join(', ')}.`,
-      'note',
-    );
+    out.paragraph(L.undatedActions(undated.join(', ')), 'note');
   }
-  const timelines = timelineCharts(doc);
+  const timelines = timelineCharts(doc, undefined, lang);
   for (const [i, chart] of timelines.entries()) {
-    const part = timelines.length > 1 ? ` (${i + 1} di ${timelines.length})` : '';
-    out.chart(`grafico-cronoprogramma-${i + 1}`, `Cronoprogramma delle azioni${part}`, chart);
+    const part = timelines.length > 1 ? L.partOf(i + 1, timelines.length) : '';
+    out.chart(`grafico-cronoprogramma-${i + 1}`, `${L.timelineCaption}${part}`, chart);
   }
-  out.chart('grafico-stato', 'Stato delle azioni per priorità', statusChart(doc));
+  out.chart('grafico-stato', L.statusChartCaption, statusChart(doc, lang));
 
   // 6. Indicators.
-  h1('Indicatori e target', 'indicatori');
+  h1(L.indicatorsTargets, 'indicatori');
   if (doc.indicators.length === 0) {
-    out.paragraph('Il piano non definisce indicatori.');
+    out.paragraph(L.noIndicators);
   } else {
     out.table({
-      caption: 'Indicatori con baseline, target e ultima rilevazione',
+      caption: L.indicatorsCaption,
       columns: [
-        { header: 'Indicatore', weight: 5 },
-        { header: 'Baseline', weight: 3 },
-        { header: 'Target', weight: 5 },
-        { header: 'Ultima rilevazione', weight: 3.5 },
+        { header: L.indicator, weight: 5 },
+        { header: L.baseline, weight: 3 },
+        { header: L.target, weight: 5 },
+        { header: L.latestMeasurement, weight: 3.5 },
       ],
       rowHeaders: true,
       compact: true,
       rows: doc.indicators.map((i) => [
         `${i.code ? `${i.code} ` : ''}${i.name}`,
-        baselineText(i),
-        i.targets.map((t) => `${t.year}: ${targetText(i, t)}`).join('\n') || '—',
-        measurementText(i, latestMeasurement(i)),
+        baselineText(i, lang),
+        i.targets.map((t) => `${t.year}: ${targetText(i, t, lang)}`).join('\n') || '—',
+        measurementText(i, latestMeasurement(i), lang),
       ]),
     });
   }
 
   // 7. Platforms.
-  h1('Adesione alle piattaforme nazionali', 'piattaforme');
+  h1(L.platforms, 'piattaforme');
   if (doc.platforms.length === 0) {
-    out.paragraph('Il piano non riporta lo stato di adesione alle piattaforme nazionali.');
+    out.paragraph(L.noPlatforms);
   } else {
     out.table({
-      caption: 'Adesione alle piattaforme nazionali',
+      caption: L.platforms,
       columns: [
-        { header: 'Piattaforma', weight: 2.6 },
-        { header: 'Adesione', weight: 1.8, align: 'center' },
-        { header: 'Dal', weight: 1.8, align: 'center' },
-        { header: 'Scadenza', weight: 1.8, align: 'center' },
-        { header: 'Settore', weight: 3.5 },
-        { header: 'Note', weight: 5 },
+        { header: L.platform, weight: 2.6 },
+        { header: L.adoption, weight: 1.8, align: 'center' },
+        { header: L.since, weight: 1.8, align: 'center' },
+        { header: L.due, weight: 1.8, align: 'center' },
+        { header: L.unit, weight: 3.5 },
+        { header: L.notes, weight: 5 },
       ],
       rowHeaders: true,
       compact: true,
       rows: doc.platforms.map((p) => [
         p.platform,
-        PLATFORM_STATUS_LABELS[p.status] ?? p.status,
-        p.since ? formatShortDate(p.since) : '—',
-        p.due ? formatShortDate(p.due) : '—',
+        L.platformStatus[p.status] ?? p.status,
+        p.since ? f.shortDate(p.since) : '—',
+        p.due ? f.shortDate(p.due) : '—',
         p.unitText ?? (p.unitId ? (units.get(p.unitId) ?? p.unitId) : '—'),
         p.notes ?? '',
       ]),
@@ -355,12 +341,12 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
 
   // Glossary.
   if (plan.glossary.length > 0) {
-    h1('Termini, definizioni e acronimi', 'glossario');
+    h1(L.glossary, 'glossario');
     out.table({
-      caption: 'Glossario',
+      caption: L.glossaryCaption,
       columns: [
-        { header: 'Termine', weight: 2 },
-        { header: 'Definizione', weight: 8 },
+        { header: L.term, weight: 2 },
+        { header: L.definition, weight: 8 },
       ],
       rowHeaders: true,
       rows: plan.glossary.map((g) => [g.term, g.definition]),
@@ -370,80 +356,89 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
   const rtd = org.roles.find((r) => r.role === 'rtd');
   const details = [
     plan.revisionLabel,
-    plan.approval ? `Approvato con ${formatAct(plan.approval)}` : null,
-    plan.nationalEdition
-      ? `Redatto secondo il Piano triennale per l’informatica nella PA, edizione ${plan.nationalEdition}`
-      : null,
-    rtd?.person ? `Responsabile per la transizione al digitale: ${rtd.person}` : null,
+    plan.approval ? L.approvedBy(f.act(plan.approval)) : null,
+    plan.nationalEdition ? L.nationalEdition(plan.nationalEdition) : null,
+    rtd?.person ? L.rtdCover(rtd.person) : null,
     ['draft', 'proposed'].includes(plan.status)
-      ? `${PLAN_STATUS_LABELS[plan.status].toUpperCase()} – documento non ancora approvato`
+      ? L.notApproved(L.planStatus[plan.status].toUpperCase())
       : null,
   ].filter((d): d is string => !!d);
   return {
-    lang: 'it-IT',
+    lang: LANG_TAGS[lang],
     title: plan.title,
-    subject: `Piano triennale per l’informatica ${period} – ${org.name}`,
+    subject: L.planSubject(period, org.name),
     author: org.name,
-    keywords: ['piano triennale per l’informatica', 'transizione al digitale', org.name, period],
+    keywords: [...L.planKeywords, org.name, period],
     header: org.name,
     cover: {
       organization: org.name,
-      organizationDetails: organizationDetails(doc),
+      organizationDetails: organizationDetails(doc, lang),
       title: plan.title,
-      period: `Triennio ${period}`,
+      period: L.coverPeriod(period),
       details,
     },
-    tocTitle: 'Sommario',
+    tocTitle: L.contents,
     blocks: out.blocks,
   };
 }
 
-export function organizationDetails(doc: PlanDocument): string[] {
+export function organizationDetails(doc: PlanDocument, lang: DocumentLang = 'it'): string[] {
   const o = doc.organization;
   return [
     [o.province, o.region].filter(Boolean).join(' · '),
-    o.ipaCode ? `Codice IPA ${o.ipaCode}` : '',
+    o.ipaCode ? labelsFor(lang).ipaCode(o.ipaCode) : '',
   ].filter((l) => l !== '');
 }
 
-export function spendingChart(doc: PlanDocument): ChartSpec {
+export function spendingChart(doc: PlanDocument, lang: DocumentLang = 'it'): ChartSpec {
   const bySource = spendingBySource(doc);
+  const euro = formatFor(lang).euro;
   return {
     type: 'bars',
+    lang,
     unit: 'euro',
-    description: `Spesa per provenienza dei fondi: ${bySource
-      .map((s) => `${s.source} ${formatEuro(s.amount)}`)
-      .join('; ')}.`,
+    description: labelsFor(lang).spendingChartAlt(
+      bySource.map((s) => `${s.source} ${euro(s.amount)}`).join('; '),
+    ),
     bars: bySource.map((s) => ({ label: s.source, value: s.amount })),
   };
 }
 
 const STATUS_ORDER = ['completed', 'in_progress', 'planned', 'suspended', 'cancelled'] as const;
 
-export function statusChart(doc: PlanDocument): ChartSpec {
+export function statusChart(doc: PlanDocument, lang: DocumentLang = 'it'): ChartSpec {
+  const L = labelsFor(lang);
   const rows = actionsByPriority(doc).map(({ priority, index, actions }) => {
     const values: Record<string, number> = {};
     for (const a of actions) values[a.status] = (values[a.status] ?? 0) + 1;
     return { label: `P${priority.code ?? index + 1} ${priority.title}`, values };
   });
   const categories = STATUS_ORDER.filter((s) => rows.some((r) => (r.values[s] ?? 0) > 0)).map(
-    (key) => ({ key, label: ACTION_STATUS_LABELS[key], color: COLORS[key] }),
+    (key) => ({ key, label: L.actionStatus[key], color: COLORS[key] }),
   );
   return {
     type: 'stacked',
-    description: `Azioni per stato in ciascuna priorità: ${rows
-      .map(
-        (r) =>
-          `${r.label}: ${categories.map((c) => `${r.values[c.key] ?? 0} ${c.label.toLowerCase()}`).join(', ')}`,
-      )
-      .join('; ')}.`,
+    lang,
+    description: L.statusChartAlt(
+      rows
+        .map(
+          (r) =>
+            `${r.label}: ${categories.map((c) => `${r.values[c.key] ?? 0} ${c.label.toLowerCase()}`).join(', ')}`,
+        )
+        .join('; '),
+    ),
     categories,
     rows,
   };
 }
 
 /** The actions on the plan's years, split into charts of at most TIMELINE_ROWS rows. */
-export function timelineCharts(doc: PlanDocument, today?: string): TimelineChart[] {
+export function timelineCharts(
+  doc: PlanDocument,
+  today?: string,
+  lang: DocumentLang = 'it',
+): TimelineChart[] {
+  const L = labelsFor(lang);
   const { startYear, endYear } = doc.plan;
   const rows = actionsByPriority(doc).flatMap(({ priority, actions }) =>
     actions.map((a) => ({
@@ -457,9 +452,13 @@ export function timelineCharts(doc: PlanDocument, today?: string): TimelineChart
     chunks.push(rows.slice(i, i + TIMELINE_ROWS));
   return chunks.map((chunk, i) => ({
     type: 'timeline',
-    description: `Cronoprogramma ${chunks.length > 1 ? `(parte ${i + 1} di ${chunks.length}) ` : ''}delle azioni dal ${startYear} al ${endYear}: ${chunk
-      .map((r) => r.label)
-      .join('; ')}.`,
+    lang,
+    description: L.timelineAlt(
+      chunks.length > 1 ? L.timelinePart(i + 1, chunks.length) : '',
+      startYear,
+      endYear,
+      chunk.map((r) => r.label).join('; '),
+    ),
     startYear,
     endYear,
     ...(today ? { today } : {}),

@@ -4,7 +4,7 @@
  * the table of contents and screen readers see the structure), lists are real numbered-list
  * paragraphs, tables are real tables with a repeated header row and a caption, charts are PNG
  * images with alternative text, and every page but the cover has a header with the
- * organization's name and a "Pagina N di M" footer made of page fields.
+ * organization's name and a "Pagina N di M" ("Page N of M") footer made of page fields.
  */
 import {
   AlignmentType,
@@ -33,6 +33,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { chartPng } from './charts.js';
+import { labelsFor, langOfTag, type DocumentLabels } from './labels.js';
 import {
   cellBold,
   cellText,
@@ -57,7 +58,8 @@ const HEADINGS = {
 } as const;
 
 export async function renderDocx(outline: DocumentOutline): Promise<Buffer> {
-  const writer = new DocxWriter();
+  const words = labelsFor(langOfTag(outline.lang));
+  const writer = new DocxWriter(words);
   const body: FileChild[] = [
     new Paragraph({
       style: 'TOCHeading',
@@ -122,13 +124,13 @@ export async function renderDocx(outline: DocumentOutline): Promise<Buffer> {
         },
         {
           id: 'Note',
-          name: 'Nota',
+          name: words.noteStyle,
           basedOn: 'Normal',
           run: { size: 18, color: MUTED },
         },
         {
           id: 'TableText',
-          name: 'Testo tabella',
+          name: words.tableTextStyle,
           basedOn: 'Normal',
           run: { size: 18 },
           paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
@@ -156,7 +158,7 @@ export async function renderDocx(outline: DocumentOutline): Promise<Buffer> {
       {
         properties: pageProperties(),
         headers: { default: header(outline) },
-        footers: { default: footer() },
+        footers: { default: footer(words) },
         children: body,
       },
     ],
@@ -220,7 +222,7 @@ function header(outline: DocumentOutline): Header {
   });
 }
 
-function footer(): Footer {
+function footer(words: DocumentLabels): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -229,7 +231,12 @@ function footer(): Footer {
           new TextRun({
             size: 16,
             color: MUTED,
-            children: ['Pagina ', PageNumber.CURRENT, ' di ', PageNumber.TOTAL_PAGES],
+            children: [
+              `${words.page} `,
+              PageNumber.CURRENT,
+              ` ${words.pageOf} `,
+              PageNumber.TOTAL_PAGES,
+            ],
           }),
         ],
       }),
@@ -240,6 +247,8 @@ function footer(): Footer {
 class DocxWriter {
   private tables = 0;
   private figures = 0;
+
+  constructor(private readonly words: DocumentLabels) {}
 
   block(block: Block): FileChild[] {
     switch (block.kind) {
@@ -303,7 +312,10 @@ class DocxWriter {
           new Paragraph({
             style: 'Note',
             children: [
-              new TextRun({ text: `Figura ${this.figures} – ${block.caption}`, italics: true }),
+              new TextRun({
+                text: `${this.words.figure} ${this.figures} – ${block.caption}`,
+                italics: true,
+              }),
             ],
           }),
         ];
@@ -378,7 +390,7 @@ class DocxWriter {
     return [
       new Paragraph({
         style: 'Caption',
-        children: [new TextRun(`Tabella ${this.tables} – ${t.caption}`)],
+        children: [new TextRun(`${this.words.table} ${this.tables} – ${t.caption}`)],
       }),
       new Table({
         width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },

@@ -1,12 +1,13 @@
 /**
  * The outline as one standalone, accessible HTML page: no external resources (inline CSS,
- * embedded font, inline SVG charts), lang="it", one h1 (the document's title) and the outline's headings one
+ * embedded font, inline SVG charts), lang="it" or "en", one h1 (the document's title) and the outline's headings one
  * level below it, a linked table of contents in a nav landmark, tables with captions, column
  * and row headers (th scope), and figures whose SVG carries a title read by screen readers.
  */
 import { readFileSync } from 'node:fs';
 import { chartSvg } from './charts.js';
 import { CSS_FONT_STACK, FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { labelsFor, langOfTag, type DocumentLabels } from './labels.js';
 import {
   cellBold,
   cellText,
@@ -19,6 +20,7 @@ import {
 export function renderHtml(outline: DocumentOutline): string {
   const out: string[] = [];
   const c = outline.cover;
+  const words = labelsFor(langOfTag(outline.lang));
   out.push(
     '<!DOCTYPE html>',
     `<html lang="${outline.lang.slice(0, 2)}">`,
@@ -33,7 +35,7 @@ export function renderHtml(outline: DocumentOutline): string {
     `<style>${fontFaces()}${CSS}</style>`,
     '</head>',
     '<body>',
-    '<a class="skip" href="#contenuto">Vai al contenuto</a>',
+    `<a class="skip" href="#contenuto">${esc(words.skipToContent)}</a>`,
     '<header class="cover">',
     `<p class="org">${esc(c.organization)}</p>`,
     ...c.organizationDetails.map((d) => `<p class="org-details">${esc(d)}</p>`),
@@ -51,7 +53,7 @@ export function renderHtml(outline: DocumentOutline): string {
   for (const block of outline.blocks) {
     if (block.kind === 'table') tables += 1;
     if (block.kind === 'chart') figures += 1;
-    out.push(blockHtml(block, tables, figures));
+    out.push(blockHtml(block, tables, figures, words));
   }
   out.push(
     '</main>',
@@ -103,7 +105,12 @@ function toc(outline: DocumentOutline): string {
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${esc(outline.tocTitle)}</h2><ol>${html}</ol></nav>`;
 }
 
-function blockHtml(block: Block, tableNumber: number, figureNumber: number): string {
+function blockHtml(
+  block: Block,
+  tableNumber: number,
+  figureNumber: number,
+  words: DocumentLabels,
+): string {
   switch (block.kind) {
     case 'heading': {
       const level = block.level + 1;
@@ -118,15 +125,15 @@ function blockHtml(block: Block, tableNumber: number, figureNumber: number): str
         .map((i) => `<p class="field"><strong>${esc(i.label)}:</strong> ${runsHtml(i.value)}</p>`)
         .join('\n');
     case 'table':
-      return tableHtml(block, tableNumber);
+      return tableHtml(block, tableNumber, words);
     case 'chart':
-      return `<figure id="${block.id}" class="chart">${chartSvg(block.chart, { id: block.id, inline: true })}<figcaption>Figura ${figureNumber} – ${esc(block.caption)}</figcaption></figure>`;
+      return `<figure id="${block.id}" class="chart">${chartSvg(block.chart, { id: block.id, inline: true })}<figcaption>${esc(words.figure)} ${figureNumber} – ${esc(block.caption)}</figcaption></figure>`;
     case 'pageBreak':
       return '<hr class="page-break">';
   }
 }
 
-function tableHtml(t: TableBlock, n: number): string {
+function tableHtml(t: TableBlock, n: number, words: DocumentLabels): string {
   const align = (i: number) => {
     const a = t.columns[i]?.align;
     return a && a !== 'left' ? ` class="${a}"` : '';
@@ -149,7 +156,7 @@ function tableHtml(t: TableBlock, n: number): string {
   const foot = t.totals?.length
     ? `<tfoot>${t.totals.map((r) => `<tr>${cells(r, true)}</tr>`).join('')}</tfoot>`
     : '';
-  return `<div class="table-wrap" role="region" aria-labelledby="${t.id}-caption" tabindex="0"><table id="${t.id}"${t.compact ? ' class="compact"' : ''}><caption id="${t.id}-caption">Tabella ${n} – ${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot}</table></div>`;
+  return `<div class="table-wrap" role="region" aria-labelledby="${t.id}-caption" tabindex="0"><table id="${t.id}"${t.compact ? ' class="compact"' : ''}><caption id="${t.id}-caption">${esc(words.table)} ${n} – ${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot}</table></div>`;
 }
 
 function runsHtml(runs: Run[]): string {

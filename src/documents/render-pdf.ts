@@ -1,7 +1,7 @@
 /**
  * The outline as a tagged PDF 1.7 (pdfkit): real embedded fonts (Titillium Web, subset), text
  * that can be selected and searched, a structure tree (Document, H1–H4, P, L/LI, Table/TR/TH/TD,
- * Figure with alternative text, TOC/TOCI), document language it-IT, the title shown by viewers,
+ * Figure with alternative text, TOC/TOCI), document language it-IT or en-GB, the title shown by viewers,
  * bookmarks, a linked table of contents with page numbers, a running header with the
  * organization's name and "Pagina N di M" footers marked as pagination artifacts.
  *
@@ -14,6 +14,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { chartScene, type Scene } from './charts.js';
 import { FONT_FILES } from './fonts.js';
+import { labelsFor, langOfTag, type DocumentLabels } from './labels.js';
 import { PdfText, type SetText, type TextOptions, type TextRun } from './pdf-text.js';
 import {
   cellBold,
@@ -124,12 +125,15 @@ class PdfWriter {
   private tableNumber = 0;
   private figureNumber = 0;
   private outlineParents: (PDFKit.PDFOutline | undefined)[] = [];
+  /** The fixed words of captions and page numbers, in the outline's language. */
+  private readonly words: DocumentLabels;
 
   constructor(
     private readonly doc: Doc,
     private readonly text: PdfText,
     private readonly outline: DocumentOutline,
   ) {
+    this.words = labelsFor(langOfTag(outline.lang));
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
   }
@@ -459,7 +463,7 @@ class PdfWriter {
     const headerBold = headerTexts.map(() => true);
     const headerHeight = rowHeight(headerTexts, headerBold);
     this.tableNumber += 1;
-    const caption = `Tabella ${this.tableNumber} – ${t.caption}`;
+    const caption = `${this.words.table} ${this.tableNumber} – ${t.caption}`;
 
     const firstRow = t.rows[0] ?? t.totals?.[0] ?? [];
     const firstHeight = rowHeight(firstRow.map(cellText), firstRow.map(cellBold));
@@ -637,7 +641,13 @@ class PdfWriter {
     });
     this.addText(
       'Caption',
-      [{ text: `Figura ${this.figureNumber} – ${c.caption}`, font: 'italic', color: COLOR.muted }],
+      [
+        {
+          text: `${this.words.figure} ${this.figureNumber} – ${c.caption}`,
+          font: 'italic',
+          color: COLOR.muted,
+        },
+      ],
       MARGIN.left,
       top + height + 6,
       { size: 9, width: CONTENT_WIDTH },
@@ -668,7 +678,7 @@ class PdfWriter {
         .moveTo(MARGIN.left, 52)
         .lineTo(MARGIN.left + CONTENT_WIDTH, 52)
         .stroke();
-      const footer = `Pagina ${i + 1} di ${total}`;
+      const footer = `${this.words.page} ${i + 1} ${this.words.pageOf} ${total}`;
       const footerX = MARGIN.left + CONTENT_WIDTH - text.width(footer, 'regular', size);
       text.drawAt(footer, 'regular', size, COLOR.muted, footerX, PAGE.height - 40);
       doc.endMarkedContent();
