@@ -10,6 +10,7 @@ import {
   docxParagraphs,
   docxParts,
   flat,
+  pdfInfo,
   pdfPages,
 } from './support.js';
 
@@ -113,5 +114,53 @@ describe('piano export to documents and open data', CLI_TEST_OPTIONS, () => {
     ]);
     expect(badDate.code).toBe(1);
     expect(badDate.stderr).toContain('--date deve essere una data AAAA-MM-GG');
+  });
+});
+
+describe('piano export --lang', CLI_TEST_OPTIONS, () => {
+  it('writes the plan as an English PDF and the report as English HTML', async () => {
+    const pdfPath = join(sandbox.dir, 'plan-en.pdf');
+    const pdf = await sandbox.run([
+      'export',
+      planId,
+      '--format',
+      'pdf',
+      '--lang',
+      'en',
+      '--out',
+      pdfPath,
+    ]);
+    expect(pdf.stderr).toBe('');
+    expect(pdf.code).toBe(0);
+    const body = await readFile(pdfPath);
+    expect((await pdfInfo(body)).language).toBe('en-GB');
+    const text = flat((await pdfPages(body)).join(' '));
+    expect(text).toContain('1. Introduction and legal framework');
+    expect(text).toContain('Page 2 of');
+    expect(text).not.toContain('Pagina');
+    // Catalog titles are the catalog's own words, printed as they are.
+    expect(text).toContain(flat(sample.text));
+
+    const html = await sandbox.run([
+      'export',
+      planId,
+      '--format',
+      'report-html',
+      '--date',
+      '2026-07-01',
+      '--lang',
+      'en',
+    ]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html.stdout).toContain('Status as of 1 July 2026');
+    expect(html.stdout).not.toContain('Situazione al');
+  });
+
+  it('refuses a language it does not know, in Italian', async () => {
+    const result = await sandbox.run(['export', planId, '--format', 'html', '--lang', 'fr']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--lang deve essere it (italiano) o en (inglese): fr');
   });
 });

@@ -156,3 +156,47 @@ describe('linked national codes in the downloaded documents', { timeout: 120_000
     expect(titles.at(-1)).toBe('');
   });
 });
+
+describe('downloading the documents in English', { timeout: 60_000 }, () => {
+  it('gives the plan and the report in English with ?lang=en, and Italian without', async () => {
+    const en = await get(`/api/plans/${published.planId}/exports/plan.html?lang=en`);
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(en.body).toContain('1. Introduction and legal framework');
+    expect(en.headers['content-disposition']).toBe(
+      'inline; filename="comune-di-prova-piano-2025-2027-en.html"',
+    );
+    // The cache keeps each language apart: Italian again after English.
+    const it = await get(`/api/plans/${published.planId}/exports/plan.html`);
+    expect(it.body).toMatch(/^<!DOCTYPE html>\n<html lang="it">/);
+    expect(it.body).toContain('1. Introduzione e quadro normativo');
+    const again = await get(`/api/plans/${published.planId}/exports/plan.html?lang=en`);
+    expect(again.body).toBe(en.body);
+
+    const report = await get(
+      `/api/plans/${published.planId}/exports/report.pdf?date=2026-07-01&lang=en`,
+    );
+    expect(report.statusCode).toBe(200);
+    const text = flat((await pdfPages(report.rawPayload)).join(' '));
+    expect(text).toContain('Status as of 1 July 2026');
+    expect(text).not.toContain('Situazione al');
+  });
+
+  it('serves open data the same in every language', async () => {
+    const it = await get(`/api/plans/${published.planId}/exports/actions.csv`);
+    const en = await get(`/api/plans/${published.planId}/exports/actions.csv?lang=en`);
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toBe(it.body);
+  });
+
+  it('refuses a language it does not know with a problem in Italian', async () => {
+    const res = await get(`/api/plans/${published.planId}/exports/plan.pdf?lang=fr`);
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const problem = res.json() as { detail: string; errors: { field: string; in: string }[] };
+    expect(problem.detail).toBe('Dati non validi: /lang deve essere uno tra: it, en');
+    expect(problem.errors).toEqual([
+      { field: '/lang', message: 'deve essere uno tra: it, en', in: 'querystring' },
+    ]);
+  });
+});

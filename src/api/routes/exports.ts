@@ -6,9 +6,11 @@ import {
   CONTENT_TYPES,
   exportFile,
   formatOfFile,
+  LANGUAGE_FORMATS,
   today,
   type ExportFile,
 } from '../../documents/exports.js';
+import { DOCUMENT_LANGS, type DocumentLang } from '../../documents/labels.js';
 import { CSV_TABLE_NAMES } from '../../documents/open-data.js';
 import type { LookupTitle } from '../../documents/plan-facts.js';
 import type { PlanDocument } from '../../domain/model/interchange.js';
@@ -40,6 +42,14 @@ const Query = Type.Object({
       description: 'Data del report di monitoraggio (AAAA-MM-GG); oggi se assente',
     }),
   ),
+  lang: Type.Optional(
+    Type.Unsafe<DocumentLang>({
+      type: 'string',
+      enum: [...DOCUMENT_LANGS],
+      description:
+        'Lingua del documento del piano e dello stato di attuazione: it (italiano, predefinita) o en (inglese). I dati aperti sono gli stessi in ogni lingua.',
+    }),
+  ),
 });
 const ListParams = Type.Object({ planId: Uuid });
 const FileList = Type.Object({
@@ -59,7 +69,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'dataset.jsonld': 'Metadati DCAT-AP_IT del piano come dataset (JSON-LD)',
 };
 
-/** Rendered files, kept per plan state, file and date: a published plan is downloaded often. */
+/** Rendered files, kept per plan state, file, date and language (plans are downloaded often). */
 class ExportCache {
   private readonly entries = new Map<string, ExportFile>();
   constructor(private readonly capacity = 40) {}
@@ -135,7 +145,7 @@ export function registerExportRoutes(
         tags,
         summary: 'Scarica il piano come documento o dati aperti',
         description:
-          'plan.pdf, plan.docx, plan.html, plan.json; report.pdf, report.docx, report.html (stato di attuazione alla data ?date=, oggi se assente); una tabella CSV (actions.csv, spending.csv, indicators.csv, measurements.csv, platforms.csv...); dataset.jsonld (metadati DCAT-AP_IT). I piani pubblicati sono scaricabili senza accesso.',
+          'plan.pdf, plan.docx, plan.html, plan.json; report.pdf, report.docx, report.html (stato di attuazione alla data ?date=, oggi se assente); documento e stato di attuazione in italiano o, con ?lang=en, in inglese; una tabella CSV (actions.csv, spending.csv, indicators.csv, measurements.csv, platforms.csv...); dataset.jsonld (metadati DCAT-AP_IT). I piani pubblicati sono scaricabili senza accesso.',
         params: Params,
         querystring: Query,
         response: {
@@ -156,7 +166,7 @@ export function registerExportRoutes(
     },
     async (request, reply) => {
       const { planId, file } = request.params as Static<typeof Params>;
-      const { date } = request.query as Static<typeof Query>;
+      const { date, lang } = request.query as Static<typeof Query>;
       const revision = await planDocumentRevision(db, planId);
       if (!revision || !canReadPlan(request.principal, revision)) {
         throw new PianoError('not_found', 'Piano non trovato');
@@ -164,9 +174,16 @@ export function registerExportRoutes(
       const format = formatOfFile(file);
       const reportDate = format?.startsWith('report-') ? (date ?? today()) : '';
       const base = baseUrl(request, planId);
-      const key = [planId, revision.tag, file, reportDate, format === 'jsonld' ? base : ''].join(
-        '|',
-      );
+      // Open data is the same in every language: one entry serves them all.
+      const language = format && LANGUAGE_FORMATS.includes(format) ? (lang ?? 'it') : '';
+      const key = [
+        planId,
+        revision.tag,
+        file,
+        reportDate,
+        language,
+        format === 'jsonld' ? base : '',
+      ].join('|');
       let out = cache.get(key);
       if (!out) {
         const plan = await findPlanAnywhere(db, planId);
@@ -180,6 +197,7 @@ export function registerExportRoutes(
           date: reportDate || undefined,
           modified: plan.updatedAt.slice(0, 10),
           baseUrl: base,
+          lang: language || undefined,
           lookupTitle: options.lookupTitleFor?.(doc),
         });
         if (!out) throw new PianoError('not_found', `Nessun file ${file} per questo piano`);

@@ -13,6 +13,7 @@ import {
   type ExportFile,
   type ExportFormat,
 } from '../../documents/exports.js';
+import { isDocumentLang, type DocumentLang } from '../../documents/labels.js';
 import { slug } from '../../documents/outline.js';
 import type { LookupTitle } from '../../documents/plan-facts.js';
 import { findPlanAnywhere, listPlans } from '../../storage/plans.js';
@@ -66,6 +67,7 @@ interface ExportOptions {
   all?: boolean;
   date?: string;
   baseUrl?: string;
+  lang?: string;
 }
 
 export const exportCommand = new Command('export')
@@ -76,10 +78,20 @@ export const exportCommand = new Command('export')
   .option('--all', 'esporta tutti i piani nella cartella --out')
   .option('--date <YYYY-MM-DD>', 'data dello stato di attuazione (report-*); oggi se assente')
   .option('--base-url <url>', 'indirizzo di pubblicazione dei file, per i metadati DCAT-AP_IT')
+  .option(
+    '--lang <lang>',
+    'lingua del documento e dello stato di attuazione: it (italiano, predefinita) o en (inglese); i dati aperti non cambiano',
+  )
   .action(async (planId: string | undefined, options: ExportOptions, command: Command) => {
     const { format, out } = options;
     if (options.date !== undefined && !isIsoDate(options.date)) {
       throw new PianoError('validation', `--date deve essere una data AAAA-MM-GG: ${options.date}`);
+    }
+    if (options.lang !== undefined && !isDocumentLang(options.lang)) {
+      throw new PianoError(
+        'validation',
+        `--lang deve essere it (italiano) o en (inglese): ${options.lang}`,
+      );
     }
     if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
       throw new PianoError(
@@ -115,6 +127,7 @@ function fileOptions(options: ExportOptions, updatedAt: string, doc: PlanDocumen
     date: options.date,
     modified: updatedAt.slice(0, 10),
     baseUrl: options.baseUrl,
+    lang: options.lang as DocumentLang | undefined,
     lookupTitle: catalogTitles(doc),
   };
 }
