@@ -269,24 +269,24 @@ export function buildReportOutline(doc: PlanDocument, options: ReportOptions): D
   });
   out.chart('grafico-stato', L.statusChartCaption, statusChart(doc, lang));
 
-  // 2. Overdue.
-  h1(L.overdue, 'ritardi');
-  if (facts.overdue.length === 0) {
-    out.paragraph(L.noOverdue(when));
-  } else {
-    out.paragraph(L.overdueIntro(when));
+  /** Overdue or upcoming deadlines: the same table, with the days late or to go. */
+  const deadlineTable = (
+    caption: string,
+    days: { header: string; weight: number },
+    deadlines: typeof facts.overdue,
+  ) =>
     out.table({
-      caption: L.overdueCaption(f.shortDate(date)),
+      caption,
       columns: [
         { header: L.action, weight: 6 },
         { header: L.responsibility, weight: 4 },
         { header: L.due, weight: 2, align: 'center' },
-        { header: L.daysOverdue, weight: 1.8, align: 'right' },
+        { ...days, align: 'right' },
         { header: L.status, weight: 2.4 },
       ],
       rowHeaders: true,
       compact: true,
-      rows: facts.overdue.map((d) => [
+      rows: deadlines.map((d) => [
         item(d),
         responsiblesOf(d.micro ?? d.action, units),
         f.shortDate(d.due),
@@ -294,6 +294,18 @@ export function buildReportOutline(doc: PlanDocument, options: ReportOptions): D
         statusOf(d),
       ]),
     });
+
+  // 2. Overdue.
+  h1(L.overdue, 'ritardi');
+  if (facts.overdue.length === 0) {
+    out.paragraph(L.noOverdue(when));
+  } else {
+    out.paragraph(L.overdueIntro(when));
+    deadlineTable(
+      L.overdueCaption(f.shortDate(date)),
+      { header: L.daysOverdue, weight: 1.8 },
+      facts.overdue,
+    );
   }
 
   // 3. Upcoming.
@@ -301,25 +313,11 @@ export function buildReportOutline(doc: PlanDocument, options: ReportOptions): D
   if (facts.upcoming.length === 0) {
     out.paragraph(L.noUpcoming(UPCOMING_DAYS, when));
   } else {
-    out.table({
-      caption: L.upcomingCaption(f.shortDate(date), UPCOMING_DAYS),
-      columns: [
-        { header: L.action, weight: 6 },
-        { header: L.responsibility, weight: 4 },
-        { header: L.due, weight: 2, align: 'center' },
-        { header: L.days, weight: 1.5, align: 'right' },
-        { header: L.status, weight: 2.4 },
-      ],
-      rowHeaders: true,
-      compact: true,
-      rows: facts.upcoming.map((d) => [
-        item(d),
-        responsiblesOf(d.micro ?? d.action, units),
-        f.shortDate(d.due),
-        f.number(d.days),
-        statusOf(d),
-      ]),
-    });
+    deadlineTable(
+      L.upcomingCaption(f.shortDate(date), UPCOMING_DAYS),
+      { header: L.days, weight: 1.5 },
+      facts.upcoming,
+    );
   }
 
   // 4. Every action.
