@@ -281,6 +281,7 @@ function assemble(
       population: null,
       pec: null,
       website: null,
+      accessibilityUrl: null,
       units: info.units.map((u, i) => ({
         id: `u${i + 1}`,
         name: u.name,

@@ -8,7 +8,8 @@ export interface OrganizationRow extends OrganizationFields {
 }
 
 const SELECT = `SELECT id, name, type, ipa_code AS "ipaCode", istat_code AS "istatCode", province,
-  region, population, pec, website, version, revision FROM organizations`;
+  region, population, pec, website, accessibility_url AS "accessibilityUrl", version, revision
+  FROM organizations`;
 
 const FIELDS: [keyof OrganizationFields, string][] = [
   ['name', 'name'],
@@ -20,6 +21,7 @@ const FIELDS: [keyof OrganizationFields, string][] = [
   ['population', 'population'],
   ['pec', 'pec'],
   ['website', 'website'],
+  ['accessibilityUrl', 'accessibility_url'],
 ];
 
 /** With `lock`, the row stays locked until the transaction ends (read, check, then write). */

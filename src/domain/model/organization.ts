@@ -61,6 +61,14 @@ export const OrganizationFieldsSchema = StrictObject({
   population: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   pec: Nullable(Type.String({ format: 'email', maxLength: 320 })),
   website: Nullable(Type.String({ format: 'uri', maxLength: 500 })),
+  accessibilityUrl: Nullable(
+    Type.String({
+      format: 'uri',
+      maxLength: 500,
+      description:
+        'Indirizzo della dichiarazione di accessibilità dell’ente, collegata nel piè di pagina del portale',
+    }),
+  ),
 });
 export type OrganizationFields = Static<typeof OrganizationFieldsSchema>;
 
