@@ -18,8 +18,10 @@ const fingerprint = sourceFingerprint();
 
 rmSync(next, { recursive: true, force: true });
 const files = readdirSync(src, { recursive: true }).map(String);
+// Browser scripts (src/web/client/) are bundled per page by the server itself, not compiled here.
+const isServerSource = (f) => /\.tsx?$/.test(f) && !f.startsWith(join('web', 'client'));
 await build({
-  entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(src, f)),
+  entryPoints: files.filter(isServerSource).map((f) => join(src, f)),
   outdir: next,
   outbase: src,
   format: 'esm',
@@ -28,7 +30,7 @@ await build({
   tsconfig: join(ROOT, 'tsconfig.json'),
   logLevel: 'warning',
 });
-for (const file of files.filter((f) => !f.endsWith('.ts') && /\.[a-z]+$/.test(f))) {
+for (const file of files.filter((f) => !/\.tsx?$/.test(f) && /\.[a-z]+$/.test(f))) {
   mkdirSync(join(next, file, '..'), { recursive: true });
   cpSync(join(src, file), join(next, file));
 }

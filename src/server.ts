@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { buildApp } from './api/app.js';
+import { registerWeb, type WebOptions } from './web/index.js';
 import { openDb, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { countUsers } from './storage/users.js';
@@ -33,9 +34,20 @@ async function ensureFirstAdmin(db: Db, config: Config): Promise<string | null> 
   return config.PIANO_ADMIN_EMAIL;
 }
 
+/** The API and the web interface on one Fastify instance, not yet listening. */
+export async function buildServer(options: {
+  db: Db;
+  config: Config;
+  web?: Omit<WebOptions, 'db'>;
+}) {
+  const app = await buildApp({ db: options.db, config: options.config });
+  await registerWeb(app, { db: options.db, ...options.web });
+  return app;
+}
+
 export async function startServer({ config, demo }: StartOptions): Promise<FastifyInstance> {
   const db = await openConfiguredDb(config);
-  const app = await buildApp({ db, config });
+  const app = await buildServer({ db, config });
   app.addHook('onClose', () => db.close());
   const admin = await ensureFirstAdmin(db, config);
   if (admin) app.log.info({ email: admin }, 'first administrator created');

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { loadCatalog } from '../catalog/load-catalog.js';
@@ -58,6 +60,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   );
   // The API reads JSON only: without this, a text/plain body would reach validation as a string.
   app.removeContentTypeParser('text/plain');
+  await registerResponseHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -105,6 +108,36 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   );
   registerCalendarFeedRoute(app, db);
   return app;
+}
+
+/**
+ * Security headers on every answer (helmet) with a strict Content-Security-Policy: pages load
+ * scripts, styles, fonts and images from piano itself only, and no inline script or style is
+ * allowed. Answers are compressed when the client accepts it.
+ */
+async function registerResponseHeaders(app: FastifyInstance) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        // bootstrap-italia's stylesheet draws form controls with data: SVG images.
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    // Cross-origin isolation headers would stop other sites from embedding our open data.
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(compress, { threshold: 1024 });
 }
 
 /** Fastify's request log entry, with the secret of calendar feed URLs cut short. */

@@ -300,7 +300,7 @@ const it = {
 } as const;
 
 /** `T` with its literal strings widened: the type every language's labels must have. */
-type Widen<T> = T extends string
+export type Widen<T> = T extends string
   ? string
   : T extends (...args: infer A) => string
     ? (...args: A) => string
