@@ -5,7 +5,7 @@
  */
 import { formatFor, type DocumentFormat } from '../documents/format.js';
 import type { DocumentLang } from '../documents/labels.js';
-import { messagesFor, type Messages } from './i18n.js';
+import { messagesFor, type Messages } from './i18n/index.js';
 
 export type WebLang = DocumentLang;
 

@@ -1,48 +1,15 @@
 /**
- * The words of the web interface, in Italian (the first language) and English. As with the
- * documents' labels, `en` has the type of `it` with every string widened, so a message missing
- * from `en`, or taking other parameters, is a type error. The plan's own content (titles,
- * descriptions, the plan's "Tempi", names of offices) is never translated, only the interface.
- * Messages with parameters receive values already formatted for the language.
+ * The interface's words for the public portal (home, organization, plan and action pages),
+ * in Italian (the first language) and English. `en` has the type of `it` with every string
+ * widened, so a message missing from `en`, or taking other parameters, is a type error.
+ * index.ts joins every area into one catalog per language.
  */
-import type { DocumentLang, Widen } from '../documents/labels.js';
-import type { ORGANIZATION_TYPES } from '../domain/model/organization.js';
+import type { Widen } from '../../documents/labels.js';
+import type { ORGANIZATION_TYPES } from '../../domain/model/organization.js';
 
 type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 const it = {
-  htmlLang: 'it',
-  siteName: 'piano',
-  siteTagline: 'I piani triennali per l’informatica degli enti pubblici',
-  skipToContent: 'Vai ai contenuti',
-  skipToFooter: 'Vai al footer',
-  languageNav: 'Scelta della lingua',
-  languageCurrent: 'lingua attiva',
-  languages: { it: 'Italiano', en: 'English' },
-  languageShort: { it: 'ITA', en: 'ENG' },
-  mainNav: 'Menu principale',
-  navHome: 'Home',
-  navOrganizations: 'Enti e piani',
-  navAbout: 'Cos’è un piano triennale',
-  navApi: 'API e dati aperti',
-  signIn: 'Accedi',
-  breadcrumb: 'Percorso di navigazione',
-  home: 'Home',
-  pageTitle: (title: string) => `${title} – piano`,
-
-  footerAbout: 'Il progetto',
-  footerAboutText:
-    'Il piano triennale per l’informatica di ogni ente, come dati strutturati e sempre aggiornati: leggibile da tutti, riusabile come dati aperti.',
-  footerLinks: 'Collegamenti',
-  footerData: 'Dati e API',
-  accessibilityStatement: 'Dichiarazione di accessibilità',
-  privacy: 'Informativa privacy',
-  legalNotes: 'Note legali',
-  apiReference: 'Documentazione delle API',
-  interchangeSchema: 'Schema del formato di interscambio',
-  footerSmallPrints: 'Informazioni legali',
-  sourceCode: 'Software libero (EUPL-1.2)',
-
   // Home
   homeTitle: 'Piani triennali per l’informatica',
   homeLead:
@@ -302,51 +269,11 @@ const it = {
     'Ogni piano pubblicato è anche un insieme di dati aperti: una tabella CSV per ogni parte del piano (priorità, azioni, indicatori, spesa, piattaforme…), il piano intero nel formato di interscambio JSON e i metadati DCAT-AP_IT per i cataloghi di dati aperti. I collegamenti sono nella pagina di ogni piano.',
     'Le stesse informazioni si leggono dalle API REST di piano, descritte secondo OpenAPI 3.1. I piani pubblicati si leggono senza accesso; le modifiche richiedono un’utenza dell’ente.',
   ],
-  notFoundTitle: 'Pagina non trovata',
-  notFoundText:
-    'La pagina cercata non esiste, oppure il piano non è pubblicato. Controllare l’indirizzo o cercare l’ente dalla pagina iniziale.',
-  errorTitle: 'Si è verificato un errore',
-  errorText:
-    'Non è stato possibile mostrare la pagina. Riprovare tra qualche minuto; se il problema continua, segnalarlo all’ente.',
-  badRequestTitle: 'Richiesta non valida',
-  goHome: 'Vai alla pagina iniziale',
 } as const;
 
-export type Messages = Widen<typeof it>;
+export type PortalMessages = Widen<typeof it>;
 
-const en: Messages = {
-  htmlLang: 'en',
-  siteName: 'piano',
-  siteTagline: 'The three-year ICT plans of public bodies',
-  skipToContent: 'Skip to content',
-  skipToFooter: 'Skip to footer',
-  languageNav: 'Choose a language',
-  languageCurrent: 'current language',
-  languages: { it: 'Italiano', en: 'English' },
-  languageShort: { it: 'ITA', en: 'ENG' },
-  mainNav: 'Main menu',
-  navHome: 'Home',
-  navOrganizations: 'Bodies and plans',
-  navAbout: 'What a three-year plan is',
-  navApi: 'API and open data',
-  signIn: 'Sign in',
-  breadcrumb: 'Breadcrumb',
-  home: 'Home',
-  pageTitle: (title) => `${title} – piano`,
-
-  footerAbout: 'The project',
-  footerAboutText:
-    'Every public body’s three-year ICT plan as structured, current data: readable by everyone, reusable as open data.',
-  footerLinks: 'Links',
-  footerData: 'Data and API',
-  accessibilityStatement: 'Accessibility statement',
-  privacy: 'Privacy notice',
-  legalNotes: 'Legal notes',
-  apiReference: 'API reference',
-  interchangeSchema: 'Interchange format schema',
-  footerSmallPrints: 'Legal information',
-  sourceCode: 'Free software (EUPL-1.2)',
-
+const en: PortalMessages = {
   homeTitle: 'Three-year ICT plans',
   homeLead:
     'Local authorities and other public bodies publish their three-year ICT plan here: the planned actions, who is responsible, deadlines, spending and progress.',
@@ -600,18 +527,6 @@ const en: Messages = {
     'Every published plan is also a set of open data: one CSV table for each part of the plan (priorities, actions, indicators, spending, platforms…), the whole plan in the JSON interchange format, and DCAT-AP_IT metadata for open-data catalogues. The links are on each plan’s page.',
     'The same information can be read from piano’s REST API, described with OpenAPI 3.1. Published plans can be read without signing in; changes need an account of the body.',
   ],
-  notFoundTitle: 'Page not found',
-  notFoundText:
-    'The page does not exist, or the plan is not published. Check the address or look for the body from the home page.',
-  errorTitle: 'Something went wrong',
-  errorText:
-    'The page could not be shown. Try again in a few minutes; if the problem persists, report it to the body.',
-  badRequestTitle: 'Invalid request',
-  goHome: 'Go to the home page',
 };
 
-const MESSAGES: Record<DocumentLang, Messages> = { it, en };
-
-export function messagesFor(lang: DocumentLang): Messages {
-  return MESSAGES[lang];
-}
+export const portal = { it, en };

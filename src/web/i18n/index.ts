@@ -1,0 +1,23 @@
+/**
+ * The interface's words: one catalog per language, joined from one module per area of the
+ * interface (common.ts for every page, portal.ts for the public portal…), so that areas are
+ * written apart. Every area is typed on its Italian words, English must match them, and no two
+ * areas may use the same key (a test checks it).
+ */
+import type { DocumentLang } from '../../documents/labels.js';
+import { common, type CommonMessages } from './common.js';
+import { portal, type PortalMessages } from './portal.js';
+
+export type Messages = CommonMessages & PortalMessages;
+
+/** Every area's catalogs, for the test that keeps their keys apart. */
+export const AREAS = { common, portal } as const;
+
+const MESSAGES: Record<DocumentLang, Messages> = {
+  it: { ...common.it, ...portal.it },
+  en: { ...common.en, ...portal.en },
+};
+
+export function messagesFor(lang: DocumentLang): Messages {
+  return MESSAGES[lang];
+}
