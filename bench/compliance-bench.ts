@@ -14,6 +14,7 @@ import pg from 'pg';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { latestEdition } from '../src/domain/catalog/catalog.js';
 import { comuneLines } from '../src/domain/compliance/scope.js';
+import { COMMAND_LINE } from '../src/operations/callers.js';
 import { summarizeNationalCoverage } from '../src/operations/summarize-national-coverage.js';
 import { openDb, type Db } from '../src/storage/db.js';
 import { migrate } from '../src/storage/migrate.js';
@@ -107,7 +108,13 @@ async function main() {
     );
 
     const overview = () =>
-      summarizeNationalCoverage({ db: db as Db, catalog, limit: 50, offset: 0 });
+      summarizeNationalCoverage({
+        db: db as Db,
+        principal: COMMAND_LINE,
+        catalog,
+        limit: 50,
+        offset: 0,
+      });
     const reference = () => (db as Db).query('SELECT count(*) FROM actions');
     const first = await overview();
     await reference();

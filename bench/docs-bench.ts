@@ -30,7 +30,7 @@ import { EXPORT_FORMATS, exportFiles, type ExportFormat } from '../src/documents
 import { lineTitleLookup } from '../src/domain/catalog/catalog.js';
 import { buildIsCurrent } from '../scripts/build-state.mjs';
 import type { PlanDocument } from '../src/domain/model/interchange.js';
-import { parsePlanDocument } from '../src/operations/load-plan-document.js';
+import { parsePlanDocument } from '../src/catalog/parse-plan-document.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);

@@ -16,7 +16,7 @@ import { buildReportOutline } from '../src/documents/monitoring-report.js';
 import { buildPlanOutline } from '../src/documents/plan-outline.js';
 import { renderPdf } from '../src/documents/render-pdf.js';
 import { lineTitleLookup } from '../src/domain/catalog/catalog.js';
-import { parsePlanDocument } from '../src/operations/load-plan-document.js';
+import { parsePlanDocument } from '../src/catalog/parse-plan-document.js';
 
 const args = process.argv.slice(2);
 const pagesArg = args.indexOf('--pages');

@@ -16,6 +16,8 @@ export const ConfigSchema = Type.Object({
   PIANO_IMPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 10_485_760 }),
   PIANO_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 12 }),
   PIANO_COOKIE_SECURE: Type.Boolean({ default: false }),
+  PIANO_DOCUMENT_CACHE_MB: Type.Integer({ minimum: 1, default: 32 }),
+  PIANO_EXPORT_CACHE_MB: Type.Integer({ minimum: 1, default: 64 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

@@ -4,12 +4,11 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Config } from '../config.js';
-import { lineTitleLookup } from '../domain/catalog/catalog.js';
 import { PianoError } from '../domain/errors.js';
 import { publishedPlanSchema } from '../domain/model/interchange.js';
 import { newAjv, validatorFor } from '../domain/validation.js';
+import { sizePlanCaches } from '../operations/plan-caches.js';
 import type { Db } from '../storage/db.js';
 import { registerPrincipal } from './auth.js';
 import { sendProblem } from './problem.js';
@@ -34,8 +33,12 @@ export interface AppOptions {
     | 'PIANO_SESSION_HOURS'
     | 'PIANO_COOKIE_SECURE'
     | 'LOG_LEVEL'
+    | 'PIANO_DOCUMENT_CACHE_MB'
+    | 'PIANO_EXPORT_CACHE_MB'
   >;
 }
+
+const MB = 1024 * 1024;
 
 // Query strings and path parameters arrive as text: this instance coerces "20" to 20.
 const coercing = newAjv({ coerceTypes: 'array' });
@@ -85,6 +88,10 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
     status: 'ok',
     backend: db.backend,
   }));
+  sizePlanCaches(db, {
+    documentBytes: config.PIANO_DOCUMENT_CACHE_MB * MB,
+    exportBytes: config.PIANO_EXPORT_CACHE_MB * MB,
+  });
   registerPrincipal(app, db);
   await app.register(
     async (api) => {
@@ -95,11 +102,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
       registerPartRoutes(api, db);
       registerAuditRoutes(api, db);
       await registerImportRoutes(api, config);
-      // Documents print linked codes with their titles, from the catalog the compliance
-      // operations read too (loaded once per process).
-      registerExportRoutes(api, db, {
-        lookupTitleFor: (doc) => lineTitleLookup(loadCatalog(), doc),
-      });
+      registerExportRoutes(api, db);
       registerCatalogRoutes(api);
       registerComplianceRoutes(api, db);
       registerCalendarRoutes(api, db);

@@ -17,12 +17,12 @@ import {
 import { PlatformAdoptionSchema } from '../domain/model/platform.js';
 import { BaselineItemSchema, PrioritySchema } from '../domain/model/priority.js';
 import { SpendingItemSchema } from '../domain/model/spending.js';
-import * as T from '../storage/entities.js';
+import { ENTITY_TABLES as T, type EntityTable } from '../operations/part-tables.js';
 import { patchFields } from './routes/common.js';
 
 /** One REST resource for one kind of part, with the schemas of its bodies and answers. */
 export interface PartResource {
-  table: T.EntityTable;
+  table: EntityTable;
   /** URL segment: /api/plans/:planId/<path> or /api/organizations/:organizationId/<path>. */
   path: string;
   /** For nested parts, the parent's resource path (micro-actions live under an action). */
@@ -36,7 +36,7 @@ export interface PartResource {
 const Version = Type.Integer({ minimum: 1, description: 'Versione letta dal client' });
 
 function resource(
-  table: T.EntityTable,
+  table: EntityTable,
   path: string,
   tag: string,
   schema: TObject,
@@ -63,39 +63,39 @@ function resource(
 }
 
 export const ORGANIZATION_PARTS: PartResource[] = [
-  resource(T.UNITS, 'units', 'Settori', UnitSchema),
-  resource(T.ROLE_HOLDERS, 'roles', 'Ruoli', RoleHolderSchema),
+  resource(T.unit, 'units', 'Settori', UnitSchema),
+  resource(T.role_holder, 'roles', 'Ruoli', RoleHolderSchema),
 ];
 
 export const PLAN_PARTS: PartResource[] = [
-  resource(T.PRIORITIES, 'priorities', 'Priorità', PrioritySchema),
-  resource(T.BASELINE_ITEMS, 'baseline', 'Stato dell’arte', BaselineItemSchema),
-  resource(T.ACTIONS, 'actions', 'Azioni', ActionSchema, ActionInputSchema),
+  resource(T.priority, 'priorities', 'Priorità', PrioritySchema),
+  resource(T.baseline_item, 'baseline', 'Stato dell’arte', BaselineItemSchema),
+  resource(T.action, 'actions', 'Azioni', ActionSchema, ActionInputSchema),
   resource(
-    T.MICRO_ACTIONS,
+    T.micro_action,
     'micro-actions',
     'Micro azioni',
     MicroActionSchema,
     MicroActionInputSchema,
     'actions',
   ),
-  resource(T.INDICATORS, 'indicators', 'Indicatori', IndicatorSchema),
+  resource(T.indicator, 'indicators', 'Indicatori', IndicatorSchema),
   resource(
-    T.MEASUREMENTS,
+    T.measurement,
     'measurements',
     'Rilevazioni',
     MeasurementSchema,
     MeasurementSchema,
     'indicators',
   ),
-  resource(T.SPENDING_ITEMS, 'spending', 'Spesa', SpendingItemSchema),
-  resource(T.PLATFORM_ADOPTIONS, 'platforms', 'Piattaforme', PlatformAdoptionSchema),
-  resource(T.SECTIONS, 'sections', 'Sezioni', SectionSchema),
+  resource(T.spending_item, 'spending', 'Spesa', SpendingItemSchema),
+  resource(T.platform_adoption, 'platforms', 'Piattaforme', PlatformAdoptionSchema),
+  resource(T.section, 'sections', 'Sezioni', SectionSchema),
   resource(
-    T.NORMATIVE_REFERENCES,
+    T.normative_reference,
     'normative-references',
     'Riferimenti normativi',
     NormativeReferenceSchema,
   ),
-  resource(T.GLOSSARY_TERMS, 'glossary', 'Glossario', GlossaryTermSchema),
+  resource(T.glossary_term, 'glossary', 'Glossario', GlossaryTermSchema),
 ];

@@ -2,15 +2,13 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { INPUT_FILE_ERRORS, PianoError, describeProblem } from '../domain/errors.js';
 import type { Db } from '../storage/db.js';
-import { openConfiguredDb } from '../server.js';
+import { openDatabase } from '../operations/open-database.js';
 
 /** Global options every command accepts; each overrides its environment variable. */
 export interface GlobalOptions {
   dataDir?: string;
   databaseUrl?: string;
 }
-
-export const CLI_ACTOR = { userId: null, name: 'cli' };
 
 /** The configuration: environment variables, overridden by the global flags. */
 export function configOf(command: Command, extra: Record<string, string | undefined> = {}): Config {
@@ -25,7 +23,11 @@ export function configOf(command: Command, extra: Record<string, string | undefi
 
 /** Runs fn with an open, migrated database, closing it afterwards whatever happens. */
 export async function withDb<T>(command: Command, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openConfiguredDb(configOf(command));
+  const config = configOf(command);
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.PIANO_DATA_DIR,
+  });
   try {
     return await fn(db);
   } finally {

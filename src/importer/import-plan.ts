@@ -1,5 +1,5 @@
 import { PianoError } from '../domain/errors.js';
-import { parsePlanDocument } from '../operations/load-plan-document.js';
+import { parsePlanDocument } from '../catalog/parse-plan-document.js';
 import { buildDraft, type Draft } from './build-draft.js';
 import { dehyphenate, joinSpacedLetters } from './clean/text-cleanup.js';
 import { convertDocx } from './converters/docx.js';

@@ -6,29 +6,32 @@ import { proposeStarter } from '../domain/compliance/starter.js';
 import { found, validationError } from '../domain/errors.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import { normalizeTiming } from '../domain/rules/normalize-plan.js';
-import type { Actor } from '../storage/audit.js';
+import { requireRole } from '../domain/rules/permissions.js';
 import { ACTIONS, PRIORITIES } from '../storage/entities.js';
 import { findPlan } from '../storage/plans.js';
 import type { Entity } from '../storage/rows.js';
-import { createPart } from './create-part.js';
+import { actorOf } from './callers.js';
 import { exportPlanDocument } from './export-plan-document.js';
+import { insertPart } from './part-writes.js';
 import { writeInTransaction } from './parts.js';
 import type { StarterOptions } from './propose-starter-actions.js';
+import { readPlan } from './read-plan.js';
 import { todayInItaly } from './today.js';
 
 export interface AcceptStarterOptions extends StarterOptions {
-  actor: Actor;
   /** Proposal ids as `proposeStarterActions` lists them. */
   proposals: string[];
 }
 
 /**
- * Turns the chosen proposals into actions of the plan, all in one transaction and each audited.
- * Each action goes under the priority that already maps onto its national chapter, or under a
- * new priority for that chapter.
+ * Turns the chosen proposals into actions of the plan (its admin's decision), all in one
+ * transaction and each audited. Each action goes under the priority that already maps onto its
+ * national chapter, or under a new priority for that chapter.
  */
 export async function acceptStarterActions(options: AcceptStarterOptions) {
-  const { organizationId, planId } = options;
+  const { db, principal } = options;
+  const { organizationId, id: planId } = await readPlan({ db, principal, planId: options.planId });
+  requireRole(principal, organizationId, 'admin');
   const catalog = options.catalog ?? loadCatalog();
   return writeInTransaction(options.db, async (tx) => {
     found(await findPlan(tx, organizationId, planId, true), 'Piano');
@@ -48,7 +51,7 @@ export async function acceptStarterActions(options: AcceptStarterOptions) {
         'Proposta non disponibile',
       );
     }
-    const context = { db: tx, actor: options.actor, scope: { organizationId, planId } };
+    const context = { db: tx, actor: actorOf(principal), scope: { organizationId, planId } };
     const edition = editionForPlan(catalog, doc.plan);
     const chosen = new Map<number | null, string>();
     const priorities: Entity[] = [];
@@ -56,7 +59,7 @@ export async function acceptStarterActions(options: AcceptStarterOptions) {
       const known = chosen.get(chapter) ?? existingPriority(doc, chapter);
       if (known) return known;
       const values = newPriority(edition, chapter);
-      priorities.push(await createPart({ ...context, table: PRIORITIES, values }));
+      priorities.push(await insertPart({ ...context, table: PRIORITIES, values }));
       chosen.set(chapter, values.id);
       return values.id;
     };
@@ -64,7 +67,7 @@ export async function acceptStarterActions(options: AcceptStarterOptions) {
     for (const id of new Set(options.proposals)) {
       const proposal = offered.get(id) as StarterProposal;
       const values = actionValues(proposal, await priorityFor(proposal.chapter), doc.plan);
-      actions.push(await createPart({ ...context, table: ACTIONS, values }));
+      actions.push(await insertPart({ ...context, table: ACTIONS, values }));
     }
     return { priorities, actions };
   });

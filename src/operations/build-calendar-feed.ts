@@ -1,51 +1,23 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
-import type { CalendarItem } from '../domain/compliance/model.js';
-import { listComplianceCalendar, type CalendarOptions } from './list-compliance-calendar.js';
+import type { Catalog } from '../domain/catalog/catalog.js';
+import { requireRole, type Principal } from '../domain/rules/permissions.js';
+import type { Db } from '../storage/db.js';
+import { calendarFeed } from './calendar-feed.js';
+import { complianceCalendar } from './compliance-calendar.js';
 
-const PREFIX: Record<CalendarItem['kind'], string> = {
-  action: 'Scadenza',
-  micro_action: 'Scadenza',
-  obligation: 'Adempimento',
-};
-
-const STATUS: Record<CalendarItem['status'], string> = {
-  overdue: 'in ritardo',
-  upcoming: 'da fare',
-  done: 'conclusa',
-  past: 'ricorrenza passata',
-};
+export interface BuildCalendarFeedOptions {
+  db: Db;
+  principal: Principal | null;
+  organizationId: string;
+  today?: string | undefined;
+  catalog?: Catalog;
+}
 
 /**
- * The organization's deadlines as an iCalendar feed (RFC 5545) over the years of its plans:
- * one all-day event per deadline and per yearly occurrence of each obligation, each with a
- * stable UID so calendar programs update events instead of duplicating them.
+ * The organization's deadlines as an iCalendar file over the years of its plans, for its
+ * members (any role).
  */
-export async function buildCalendarFeed(
-  options: Pick<CalendarOptions, 'db' | 'organizationId' | 'today' | 'catalog'>,
-): Promise<string> {
-  const calendar = await listComplianceCalendar(options);
-  const feed = ical({
-    name: `Scadenze digitali – ${calendar.organizationName}`,
-    description: 'Scadenze del piano triennale per l’informatica e adempimenti ricorrenti (piano)',
-    prodId: { company: 'piano', product: 'piano', language: 'IT' },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 60 * 60 * 6,
-  });
-  for (const item of calendar.items) {
-    feed.createEvent({
-      id: `${item.uid}@piano`,
-      start: item.date,
-      allDay: true,
-      summary: `${PREFIX[item.kind]}: ${item.title}`,
-      description: [
-        item.description,
-        item.reference ? `Riferimento: ${item.reference}` : null,
-        `Stato: ${STATUS[item.status]}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      categories: [{ name: item.kind === 'obligation' ? 'Adempimento' : 'Piano triennale' }],
-    });
-  }
-  return feed.toString();
+export async function buildCalendarFeed(options: BuildCalendarFeedOptions): Promise<string> {
+  const { principal, ...calendar } = options;
+  requireRole(principal, options.organizationId, 'viewer');
+  return calendarFeed(await complianceCalendar(calendar));
 }

@@ -1,33 +1,39 @@
-import { insertRow, type Entity } from '../storage/rows.js';
+import type { Entity } from '../storage/rows.js';
+import { actorOf } from './callers.js';
 import {
-  afterPartWrite,
-  auditEvent,
-  checkCatalogLinks,
-  checkUnitRefs,
-  writeInTransaction,
-  type PartContext,
-} from './parts.js';
+  checkEditor,
+  newKey,
+  withTiming,
+  writablePlaceOf,
+  type PartAddress,
+} from './part-place.js';
+import { insertPart } from './part-writes.js';
 
-export interface CreatePartOptions extends PartContext {
-  /** The part as validated at the edge; its `id` must be free in its scope. */
+export interface CreatePartOptions extends PartAddress {
+  /** The part's fields as validated at the edge; a key is made up when `id` is absent. */
   values: Record<string, unknown>;
-  /** For a part inside another (a micro-action's action), the parent's key. */
-  parentKey?: string;
 }
 
-/** Adds one part (an action, a unit...) at the end of its list, audited. */
+/**
+ * Adds one part at the end of its list, audited: admins add any part, editors only
+ * micro-actions and measurements of their unit's actions. Timings in words are interpreted
+ * with the plan's years.
+ */
 export async function createPart(options: CreatePartOptions): Promise<Entity> {
-  const { db, table } = options;
-  const values = { ...options.values };
-  if (table.parent && options.parentKey !== undefined)
-    values[table.parent.prop] = options.parentKey;
-  checkCatalogLinks(options, values);
-  return writeInTransaction(db, async (tx) => {
-    await checkUnitRefs(tx, options, values);
-    const created = await insertRow(tx, table, options.scope, values);
-    await afterPartWrite(tx, options, [
-      auditEvent(options, 'create', created.id, null, null, created),
-    ]);
-    return created;
+  const { db, principal, parentKey } = options;
+  const place = await writablePlaceOf(options);
+  const { table } = place;
+  const values = withTiming({ ...options.values, id: options.values.id ?? newKey(table) }, place);
+  await checkEditor(db, principal, place, {
+    operation: 'create',
+    entity: { ...values, ...(table.parent && parentKey ? { [table.parent.prop]: parentKey } : {}) },
+  });
+  return insertPart({
+    db,
+    actor: actorOf(principal),
+    table,
+    scope: place.scope,
+    values,
+    ...(parentKey !== undefined ? { parentKey } : {}),
   });
 }

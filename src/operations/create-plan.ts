@@ -1,33 +1,29 @@
 import { validationError } from '../domain/errors.js';
 import type { PlanFields } from '../domain/model/plan.js';
-import { checkPeriod } from '../domain/rules/check-plan.js';
-import { insertAuditEvents, type Actor } from '../storage/audit.js';
+import { checkPlanPeriod } from '../domain/rules/check-plan.js';
+import { requireRole, type Principal } from '../domain/rules/permissions.js';
+import { insertAuditEvents } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
-import { insertPlan } from '../storage/plans.js';
+import { insertPlan, type PlanRow } from '../storage/plans.js';
+import { actorOf } from './callers.js';
 import { requireOrganization, writeInTransaction } from './parts.js';
 
 export interface CreatePlanOptions {
   db: Db;
-  actor: Actor;
+  principal: Principal | null;
   organizationId: string;
   fields: PlanFields;
 }
 
-/**
- * checkPeriod points into a whole plan document (/plan/endYear); the bodies that create or
- * change a plan are the plan's own fields, so their pointers drop the /plan prefix (/endYear).
- */
-export const checkPlanPeriod = (plan: { startYear: number; endYear: number }) =>
-  checkPeriod(plan).map((p) => ({ ...p, field: p.field.replace(/^\/plan(?=\/)/, '') }));
-
-/** Starts an empty plan for an organization. */
-export async function createPlan(options: CreatePlanOptions) {
+/** Starts an empty plan for an organization: its admin's decision. */
+export async function createPlan(options: CreatePlanOptions): Promise<PlanRow> {
+  requireRole(options.principal, options.organizationId, 'admin');
   const problems = checkPlanPeriod(options.fields);
   if (problems.length) throw validationError(problems);
   return writeInTransaction(options.db, async (tx) => {
     await requireOrganization(tx, options.organizationId);
     const plan = await insertPlan(tx, options.organizationId, options.fields);
-    await insertAuditEvents(tx, options.actor, [
+    await insertAuditEvents(tx, actorOf(options.principal), [
       {
         organizationId: plan.organizationId,
         planId: plan.id,

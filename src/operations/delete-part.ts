@@ -1,22 +1,29 @@
-import type { Db } from '../storage/db.js';
-import { assertVersion, found } from '../domain/errors.js';
-import { deleteRow, getRowForUpdate, type Entity } from '../storage/rows.js';
-import { afterPartWrite, auditEvent, writeInTransaction, type PartContext } from './parts.js';
+import { actorOf } from './callers.js';
+import { assertUnderParent, checkEditor, writablePlaceOf, type PartAddress } from './part-place.js';
+import { removePart } from './part-writes.js';
 
-export interface DeletePartOptions extends PartContext {
+export interface DeletePartOptions extends PartAddress {
   key: string;
   version: number;
-  guard?: (current: Entity, tx: Db) => Promise<void> | void;
 }
 
-/** Removes one part if the client saw its latest version; parts that still use it block this. */
+/**
+ * Removes one part if the caller saw its latest version (parts that still use it block this):
+ * admins remove any part, editors only micro-actions and measurements of their unit's actions.
+ */
 export async function deletePart(options: DeletePartOptions): Promise<void> {
-  const { db, table, scope, key, version } = options;
-  await writeInTransaction(db, async (tx) => {
-    const current = found(await getRowForUpdate(tx, table, scope, key), table.label);
-    await options.guard?.(current, tx);
-    assertVersion(current.version, version);
-    await deleteRow(tx, table, scope, key, version);
-    await afterPartWrite(tx, options, [auditEvent(options, 'delete', key, null, current, null)]);
+  const { db, principal, parentKey, key, version } = options;
+  const place = await writablePlaceOf(options);
+  await removePart({
+    db,
+    actor: actorOf(principal),
+    table: place.table,
+    scope: place.scope,
+    key,
+    version,
+    guard: async (current, tx) => {
+      assertUnderParent(place, parentKey, current);
+      await checkEditor(tx, principal, place, { operation: 'delete', entity: current });
+    },
   });
 }

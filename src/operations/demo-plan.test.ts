@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PianoError } from '../domain/errors.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import { PLATFORMS } from '../domain/model/platform.js';
-import { parsePlanDocument } from './load-plan-document.js';
+import { parsePlanDocument } from '../catalog/parse-plan-document.js';
 
 /**
  * data/demo/plan.json is the demo plan: the fictional Comune di Valdimonte, 2025–2027. These

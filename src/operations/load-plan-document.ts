@@ -1,13 +1,7 @@
 import { loadCatalog } from '../catalog/load-catalog.js';
-import type { Catalog } from '../domain/catalog/catalog.js';
-import { checkDocumentLinks } from '../domain/catalog/links.js';
-import { validationError } from '../domain/errors.js';
-import { inputForm } from '../domain/model/common.js';
-import { PlanDocumentInputSchema, type PlanDocument } from '../domain/model/interchange.js';
+import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Unit } from '../domain/model/organization.js';
-import { checkPlanDocument } from '../domain/rules/check-plan.js';
-import { normalizePlanDocument } from '../domain/rules/normalize-plan.js';
-import { parseWith } from '../domain/validation.js';
+import { parsePlanDocument } from '../domain/rules/parse-plan-document.js';
 import { insertAuditEvents, type Actor, type AuditEvent } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
 import * as T from '../storage/entities.js';
@@ -15,18 +9,6 @@ import { findOrganizationByIpa, insertOrganization } from '../storage/organizati
 import { insertPlan } from '../storage/plans.js';
 import { insertRow, listRows, type Scope } from '../storage/rows.js';
 import { requireOrganization, writeInTransaction } from './parts.js';
-
-export const PlanDocumentInputForm = inputForm(PlanDocumentInputSchema);
-
-/** Validates a plan file completely, links to the national catalog included, without touching the database. */
-export function parsePlanDocument(input: unknown, catalog: Catalog = loadCatalog()): PlanDocument {
-  const doc = normalizePlanDocument(
-    parseWith(PlanDocumentInputForm, input, 'File del piano non valido'),
-  );
-  const problems = [...checkPlanDocument(doc), ...checkDocumentLinks(doc, catalog)];
-  if (problems.length > 0) throw validationError(problems, 'File del piano non valido');
-  return doc;
-}
 
 export interface LoadPlanOptions {
   db: Db;
@@ -41,7 +23,7 @@ export interface LoadPlanOptions {
  * stored or nothing is. Units and roles the organization lacks are added; existing ones stay.
  */
 export async function loadPlanDocument(options: LoadPlanOptions) {
-  const doc = parsePlanDocument(options.input);
+  const doc = parsePlanDocument(options.input, loadCatalog());
   return writeInTransaction(options.db, async (tx) => {
     const events: AuditEvent[] = [];
     const organizationId = await resolveOrganization(tx, doc, options.organizationId, events);
@@ -124,7 +106,7 @@ async function insertAll(
 }
 
 /** Units may name a parent defined later in the file; the database needs parents first. */
-export function parentsFirst(units: Unit[]): Unit[] {
+function parentsFirst(units: Unit[]): Unit[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const ordered: Unit[] = [];
   const placed = new Set<string>();
@@ -151,3 +133,6 @@ function event(scope: Scope, entityType: string, entityId: string, after: unknow
     after,
   };
 }
+
+/** Moved to the domain (`parsePlanDocument(input, catalog)`); kept here for the importer's tests. */
+export { parsePlanDocument } from '../catalog/parse-plan-document.js';

@@ -89,3 +89,7 @@ export async function getPart(ctx: Omit<PartContext, 'actor'>, key: string): Pro
 export async function requireOrganization(db: Db, organizationId: string) {
   return found(await findOrganization(db, organizationId), 'Ente');
 }
+
+/** "-title" → order by title, descending; undefined when no order is asked for. */
+export const parseSort = (sort: string | undefined) =>
+  sort ? { prop: sort.replace(/^-/, ''), descending: sort.startsWith('-') } : undefined;

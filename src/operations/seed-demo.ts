@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../storage/db.js';
 import { listPlans } from '../storage/plans.js';
-import { findUserByEmail } from '../storage/users.js';
-import { addUser } from './add-user.js';
+import { actorOf, DEMO_SEEDER } from './callers.js';
 import { grantMembership } from './grant-membership.js';
 import { loadPlanDocument } from './load-plan-document.js';
 
@@ -34,17 +33,15 @@ export async function seedDemo(db: Db) {
   const existing = await listPlans(db, { memberOf: 'all', limit: 1, offset: 0 });
   if (existing.total > 0) return null;
   const input: unknown = JSON.parse(await readFile(DEMO_PLAN_FILE, 'utf8'));
-  const actor = { userId: null, name: 'demo' };
-  const loaded = await loadPlanDocument({ db, actor, input });
+  const loaded = await loadPlanDocument({ db, actor: actorOf(DEMO_SEEDER), input });
   for (const u of DEMO_USERS) {
-    const user =
-      (await findUserByEmail(db, u.email)) ??
-      (await addUser({ db, email: u.email, name: u.name, password: DEMO_PASSWORD }));
     await grantMembership({
       db,
-      actor,
-      userId: user.id,
+      principal: DEMO_SEEDER,
       organizationId: loaded.organizationId,
+      email: u.email,
+      name: u.name,
+      password: DEMO_PASSWORD,
       role: u.role,
       unitId: u.unitId,
     });

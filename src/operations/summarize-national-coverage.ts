@@ -2,11 +2,13 @@ import { loadCatalog } from '../catalog/load-catalog.js';
 import { findEdition, latestEdition, type Catalog } from '../domain/catalog/catalog.js';
 import { comuneLines } from '../domain/compliance/scope.js';
 import { found } from '../domain/errors.js';
+import { requireConsultant, type Principal } from '../domain/rules/permissions.js';
 import { nationalCoverage } from '../storage/compliance-queries.js';
 import type { Db } from '../storage/db.js';
 
 export interface NationalCoverageOptions {
   db: Db;
+  principal: Principal | null;
   /** Edition id ("2024-2026"); the newest by default. */
   edition?: string | undefined;
   limit: number;
@@ -14,8 +16,15 @@ export interface NationalCoverageOptions {
   catalog?: Catalog;
 }
 
-/** How far every comune's current plan covers the lines that concern comuni, least covered first. */
+/**
+ * How far every comune's current plan covers the lines that concern comuni, least covered
+ * first: for platform consultants.
+ */
 export async function summarizeNationalCoverage(options: NationalCoverageOptions) {
+  requireConsultant(
+    options.principal,
+    'Solo i consulenti di piattaforma vedono il quadro nazionale',
+  );
   const catalog = options.catalog ?? loadCatalog();
   const edition = options.edition
     ? found(findEdition(catalog, options.edition), 'Edizione')

@@ -1,24 +1,29 @@
 import { assertVersion, found, validationError } from '../domain/errors.js';
 import type { PlanFields } from '../domain/model/plan.js';
-import { fieldUpdateEvents, insertAuditEvents, type Actor } from '../storage/audit.js';
+import { checkPlanPeriod } from '../domain/rules/check-plan.js';
+import { requireRole, type Principal } from '../domain/rules/permissions.js';
+import { fieldUpdateEvents, insertAuditEvents } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
-import { deletePlanRow, findPlan, updatePlanRow } from '../storage/plans.js';
-import { checkPlanPeriod } from './create-plan.js';
+import { findPlan, updatePlanRow, type PlanRow } from '../storage/plans.js';
+import { actorOf } from './callers.js';
 import { writeInTransaction } from './parts.js';
+import { readPlan } from './read-plan.js';
 
 export interface UpdatePlanOptions {
   db: Db;
-  actor: Actor;
-  organizationId: string;
+  principal: Principal | null;
   planId: string;
+  /** The version the caller last read; a different stored version is a conflict. */
   version: number;
   changes: Partial<PlanFields>;
 }
 
-/** Changes the plan's own fields (title, period, status, approval act...). */
-export async function updatePlan(options: UpdatePlanOptions) {
-  const { organizationId, planId, version, changes } = options;
-  return writeInTransaction(options.db, async (tx) => {
+/** Changes the plan's own fields (title, period, status, approval act...): admins only. */
+export async function updatePlan(options: UpdatePlanOptions): Promise<PlanRow> {
+  const { db, principal, version, changes } = options;
+  const { organizationId, id: planId } = await readPlan({ db, principal, planId: options.planId });
+  requireRole(principal, organizationId, 'admin');
+  return writeInTransaction(db, async (tx) => {
     // Locked: a concurrent writer waits, then sees the new version and gets a conflict.
     const current = found(await findPlan(tx, organizationId, planId, true), 'Piano');
     assertVersion(current.version, version);
@@ -31,32 +36,9 @@ export async function updatePlan(options: UpdatePlanOptions) {
     const subject = { organizationId, planId, entityType: 'plan', entityId: planId };
     await insertAuditEvents(
       tx,
-      options.actor,
+      actorOf(principal),
       fieldUpdateEvents(subject, current, updated, changes),
     );
     return updated;
-  });
-}
-
-/** Deletes a plan with all its parts; the audit trail keeps a copy of its fields. */
-export async function deletePlan(options: Omit<UpdatePlanOptions, 'changes'>) {
-  const { organizationId, planId, version } = options;
-  await writeInTransaction(options.db, async (tx) => {
-    // Locked: a concurrent writer waits, then sees the new version and gets a conflict.
-    const current = found(await findPlan(tx, organizationId, planId, true), 'Piano');
-    assertVersion(current.version, version);
-    await deletePlanRow(tx, organizationId, planId, version);
-    await insertAuditEvents(tx, options.actor, [
-      {
-        organizationId,
-        planId,
-        operation: 'delete',
-        entityType: 'plan',
-        entityId: planId,
-        field: null,
-        before: current,
-        after: null,
-      },
-    ]);
   });
 }

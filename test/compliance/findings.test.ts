@@ -4,7 +4,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { analyzeCompliance } from '../../src/domain/compliance/analyze.js';
 import type { ComplianceReport, Finding } from '../../src/domain/compliance/model.js';
 import type { PlanDocument } from '../../src/domain/model/interchange.js';
-import { parsePlanDocument } from '../../src/operations/load-plan-document.js';
+import { parsePlanDocument } from '../../src/catalog/parse-plan-document.js';
 import { planDocument } from '../support/factories.js';
 
 /**

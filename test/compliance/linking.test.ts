@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PianoError } from '../../src/domain/errors.js';
-import { parsePlanDocument } from '../../src/operations/load-plan-document.js';
+import { parsePlanDocument } from '../../src/catalog/parse-plan-document.js';
 import { planDocument } from '../support/factories.js';
 
 /** Loading a plan refuses links to codes the national catalog does not hold. */

@@ -6,7 +6,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { editionForPlan, findLine } from '../../src/domain/catalog/catalog.js';
 import type { PlanDocument } from '../../src/domain/model/interchange.js';
-import { parsePlanDocument } from '../../src/operations/load-plan-document.js';
+import { parsePlanDocument } from '../../src/catalog/parse-plan-document.js';
 import { planDocument } from '../support/factories.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,7 +6,8 @@ import type { Db } from '../../src/storage/db.js';
 import { publishedPlanSchema } from '../../src/domain/model/interchange.js';
 import { PianoError } from '../../src/domain/errors.js';
 import { exportPlanDocument } from '../../src/operations/export-plan-document.js';
-import { loadPlanDocument, parsePlanDocument } from '../../src/operations/load-plan-document.js';
+import { parsePlanDocument } from '../../src/catalog/parse-plan-document.js';
+import { loadPlanDocument } from '../../src/operations/load-plan-document.js';
 import { openTestDb } from '../support/db.js';
 import { planDocument } from '../support/factories.js';
 

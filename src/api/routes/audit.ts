@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../storage/db.js';
-import { listAuditEvents } from '../../storage/audit.js';
-import { requireRole } from '../auth.js';
+import { listAuditEvents } from '../../operations/list-audit-events.js';
 import { PageQuery, Uuid, pageOf, problems } from './common.js';
 
 const AuditEvent = Type.Object({
@@ -42,10 +41,8 @@ export function registerAuditRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { organizationId } = request.params as Static<typeof Params>;
-      requireRole(request, organizationId, 'admin');
-      const q = request.query as Static<typeof Query>;
-      const page = await listAuditEvents(db, { organizationId, ...q });
-      return { ...page, limit: q.limit, offset: q.offset };
+      const query = request.query as Static<typeof Query>;
+      return listAuditEvents({ db, principal: request.principal, organizationId, ...query });
     },
   );
 }

@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { CalendarItemSchema } from '../../domain/compliance/model.js';
-import { PianoError } from '../../domain/errors.js';
 import { IsoDate } from '../../domain/model/common.js';
 import type { Db } from '../../storage/db.js';
-import { buildCalendarFeed } from '../../operations/build-calendar-feed.js';
-import {
-  issueCalendarToken,
-  organizationOfCalendarToken,
-  revokeCalendarToken,
-} from '../../operations/issue-calendar-token.js';
+import { issueCalendarToken } from '../../operations/issue-calendar-token.js';
 import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
-import { actorOf, requireRole, requireSignedIn } from '../auth.js';
+import { readCalendarFeed } from '../../operations/read-calendar-feed.js';
+import { revokeCalendarToken } from '../../operations/revoke-calendar-token.js';
+import { requireSignedIn } from '../auth.js';
 import { READ_ERRORS, Uuid, WRITE_ERRORS, problems } from './common.js';
 
 const OrgParams = Type.Object({ organizationId: Uuid });
@@ -39,8 +35,6 @@ const Token = Type.Object({
   createdAt: Type.String(),
 });
 const FeedParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
-/** Tokens are 32 random bytes in base64url: anything else cannot be one. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Calendar of deadlines and obligations, and the secret-token iCalendar feed. */
 export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
@@ -59,9 +53,15 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { organizationId } = request.params as Static<typeof OrgParams>;
-      requireRole(request, organizationId, 'viewer');
       const { from, to, asOf } = request.query as Static<typeof CalendarQuery>;
-      return listComplianceCalendar({ db, organizationId, from, to, today: asOf });
+      return listComplianceCalendar({
+        db,
+        principal: request.principal,
+        organizationId,
+        from,
+        to,
+        today: asOf,
+      });
     },
   );
 
@@ -78,8 +78,11 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { organizationId } = request.params as Static<typeof OrgParams>;
-      requireRole(request, organizationId, 'admin');
-      const issued = await issueCalendarToken({ db, actor: actorOf(request), organizationId });
+      const issued = await issueCalendarToken({
+        db,
+        principal: request.principal,
+        organizationId,
+      });
       const url = `${request.protocol}://${request.host}/calendar/${issued.token}.ics`;
       return reply.status(201).send({ url, ...issued });
     },
@@ -98,8 +101,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { organizationId } = request.params as Static<typeof OrgParams>;
-      requireRole(request, organizationId, 'admin');
-      await revokeCalendarToken({ db, actor: actorOf(request), organizationId });
+      await revokeCalendarToken({ db, principal: request.principal, organizationId });
       return reply.status(204).send();
     },
   );
@@ -119,11 +121,7 @@ export function registerCalendarFeedRoute(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { token } = request.params as Static<typeof FeedParams>;
-      const organizationId = TOKEN.test(token)
-        ? await organizationOfCalendarToken(db, token)
-        : null;
-      if (!organizationId) throw new PianoError('not_found', 'Calendario non trovato');
-      const ics = await buildCalendarFeed({ db, organizationId });
+      const ics = await readCalendarFeed({ db, token });
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { loadCatalog } from '../../catalog/load-catalog.js';
 import { findEdition, latestEdition } from '../../domain/catalog/catalog.js';
 import {
   AUDIENCES,
@@ -13,6 +12,7 @@ import {
 import { searchLines } from '../../domain/catalog/search.js';
 import { found } from '../../domain/errors.js';
 import { StringEnum } from '../../domain/model/common.js';
+import { readCatalog } from '../../operations/read-catalog.js';
 import { PageQuery, READ_ERRORS, pageOf, problems } from './common.js';
 
 const EditionId = Type.String({ pattern: '^[0-9]{4}-[0-9]{4}$', description: 'es. 2024-2026' });
@@ -53,7 +53,7 @@ const EditionParams = Type.Object({ edition: EditionId });
  */
 export function registerCatalogRoutes(app: FastifyInstance) {
   const tags = ['Catalogo nazionale'];
-  const catalog = loadCatalog();
+  const catalog = readCatalog();
 
   app.get(
     '/catalog/editions',

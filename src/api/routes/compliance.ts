@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { ComplianceReportSchema, StarterProposalSchema } from '../../domain/compliance/model.js';
-import { PianoError } from '../../domain/errors.js';
 import { IsoDate } from '../../domain/model/common.js';
 import type { Db } from '../../storage/db.js';
 import { acceptStarterActions } from '../../operations/accept-starter-actions.js';
 import { checkPlanCompliance } from '../../operations/check-plan-compliance.js';
 import { proposeStarterActions } from '../../operations/propose-starter-actions.js';
 import { summarizeNationalCoverage } from '../../operations/summarize-national-coverage.js';
-import { actorOf, requireRole, requireSignedIn } from '../auth.js';
+import { requireSignedIn } from '../auth.js';
 import { PLAN_PARTS } from '../part-resources.js';
-import { planOfRequest } from './plans.js';
 import { PageQuery, READ_ERRORS, Uuid, WRITE_ERRORS, pageOf, problems } from './common.js';
 
 const PlanParams = Type.Object({ planId: Uuid });
@@ -76,14 +74,9 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => {
-      const plan = await planOfRequest(db, request);
+      const { planId } = request.params as Static<typeof PlanParams>;
       const { asOf } = request.query as Static<typeof AsOfQuery>;
-      return checkPlanCompliance({
-        db,
-        organizationId: plan.organizationId,
-        planId: plan.id,
-        today: asOf,
-      });
+      return checkPlanCompliance({ db, principal: request.principal, planId, today: asOf });
     },
   );
 
@@ -102,14 +95,9 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => {
-      const plan = await planOfRequest(db, request);
+      const { planId } = request.params as Static<typeof PlanParams>;
       const { asOf } = request.query as Static<typeof AsOfQuery>;
-      return proposeStarterActions({
-        db,
-        organizationId: plan.organizationId,
-        planId: plan.id,
-        today: asOf,
-      });
+      return proposeStarterActions({ db, principal: request.principal, planId, today: asOf });
     },
   );
 
@@ -127,14 +115,12 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request, reply) => {
-      const plan = await planOfRequest(db, request);
-      requireRole(request, plan.organizationId, 'admin');
+      const { planId } = request.params as Static<typeof PlanParams>;
       const { asOf } = request.query as Static<typeof AsOfQuery>;
       const accepted = await acceptStarterActions({
         db,
-        actor: actorOf(request),
-        organizationId: plan.organizationId,
-        planId: plan.id,
+        principal: request.principal,
+        planId,
         proposals: (request.body as Static<typeof AcceptBody>).proposals,
         today: asOf,
       });
@@ -153,16 +139,11 @@ export function registerComplianceRoutes(app: FastifyInstance, db: Db) {
         response: { 200: Overview, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const p = request.principal;
-      if (!p) throw new PianoError('unauthenticated', 'Accedere per continuare');
-      if (p.platformRole !== 'consultant') {
-        throw new PianoError(
-          'forbidden',
-          'Solo i consulenti di piattaforma vedono il quadro nazionale',
-        );
-      }
-      return summarizeNationalCoverage({ db, ...(request.query as Static<typeof OverviewQuery>) });
-    },
+    async (request) =>
+      summarizeNationalCoverage({
+        db,
+        principal: request.principal,
+        ...(request.query as Static<typeof OverviewQuery>),
+      }),
   );
 }

@@ -1,35 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { PianoError } from '../../domain/errors.js';
-import { canReadPlan } from '../../domain/rules/permissions.js';
+import type { Db } from '../../storage/db.js';
 import {
   CONTENT_TYPES,
-  exportFile,
-  formatOfFile,
-  LANGUAGE_FORMATS,
-  today,
-  type ExportFile,
-} from '../../documents/exports.js';
-import { DOCUMENT_LANGS, type DocumentLang } from '../../documents/labels.js';
-import { CSV_TABLE_NAMES } from '../../documents/open-data.js';
-import type { LookupTitle } from '../../documents/plan-facts.js';
-import type { PlanDocument } from '../../domain/model/interchange.js';
-import type { Db } from '../../storage/db.js';
-import { findPlanAnywhere, planDocumentRevision } from '../../storage/plans.js';
-import { exportPlanDocument } from '../../operations/export-plan-document.js';
+  DOCUMENT_LANGS,
+  EXPORT_FILES,
+  type DocumentLang,
+} from '../../operations/export-formats.js';
+import { readPlan } from '../../operations/read-plan.js';
+import { renderExport } from '../../operations/render-export.js';
 import { READ_ERRORS, Uuid } from './common.js';
-
-export const EXPORT_FILES = [
-  'plan.pdf',
-  'plan.docx',
-  'plan.html',
-  'plan.json',
-  'report.pdf',
-  'report.docx',
-  'report.html',
-  'dataset.jsonld',
-  ...CSV_TABLE_NAMES.map((t) => `${t}.csv`),
-];
 
 const Params = Type.Object({
   planId: Uuid,
@@ -69,45 +49,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'dataset.jsonld': 'Metadati DCAT-AP_IT del piano come dataset (JSON-LD)',
 };
 
-/** Rendered files, kept per plan state, file, date and language (plans are downloaded often). */
-class ExportCache {
-  private readonly entries = new Map<string, ExportFile>();
-  constructor(private readonly capacity = 40) {}
-  get(key: string) {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-  put(key: string, file: ExportFile) {
-    this.entries.set(key, file);
-    if (this.entries.size > this.capacity) {
-      this.entries.delete(this.entries.keys().next().value as string);
-    }
-  }
-}
-
-export interface ExportRoutesOptions {
-  /**
-   * Titles of national catalog codes for a plan (the catalog edition it follows), when a
-   * catalog is available; documents then print "CAP4.PA.01 – title" instead of the bare code.
-   */
-  lookupTitleFor?: (doc: PlanDocument) => LookupTitle | undefined;
-}
-
 /**
  * Downloads of a plan as documents and open data: published plans for everyone, other plans
  * for the organization's members only (404 for anyone else, as for the plan itself).
  */
-export function registerExportRoutes(
-  app: FastifyInstance,
-  db: Db,
-  options: ExportRoutesOptions = {},
-) {
+export function registerExportRoutes(app: FastifyInstance, db: Db) {
   const tags = ['Documenti e dati aperti'];
-  const cache = new ExportCache();
   const baseUrl = (request: FastifyRequest, planId: string) =>
     `${request.protocol}://${request.host}/api/plans/${planId}/exports/`;
 
@@ -123,10 +70,7 @@ export function registerExportRoutes(
     },
     async (request) => {
       const { planId } = request.params as Static<typeof ListParams>;
-      const plan = await findPlanAnywhere(db, planId);
-      if (!plan || !canReadPlan(request.principal, plan)) {
-        throw new PianoError('not_found', 'Piano non trovato');
-      }
+      await readPlan({ db, principal: request.principal, planId });
       const base = baseUrl(request, planId);
       return {
         items: EXPORT_FILES.map((name) => ({
@@ -167,42 +111,15 @@ export function registerExportRoutes(
     async (request, reply) => {
       const { planId, file } = request.params as Static<typeof Params>;
       const { date, lang } = request.query as Static<typeof Query>;
-      const revision = await planDocumentRevision(db, planId);
-      if (!revision || !canReadPlan(request.principal, revision)) {
-        throw new PianoError('not_found', 'Piano non trovato');
-      }
-      const format = formatOfFile(file);
-      const reportDate = format?.startsWith('report-') ? (date ?? today()) : '';
-      const base = baseUrl(request, planId);
-      // Open data is the same in every language: one entry serves them all.
-      const language = format && LANGUAGE_FORMATS.includes(format) ? (lang ?? 'it') : '';
-      const key = [
+      const { revision, file: out } = await renderExport({
+        db,
+        principal: request.principal,
         planId,
-        revision.tag,
         file,
-        reportDate,
-        language,
-        format === 'jsonld' ? base : '',
-      ].join('|');
-      let out = cache.get(key);
-      if (!out) {
-        const plan = await findPlanAnywhere(db, planId);
-        if (!plan) throw new PianoError('not_found', 'Piano non trovato');
-        const doc = await exportPlanDocument({
-          db,
-          organizationId: revision.organizationId,
-          planId,
-        });
-        out = await exportFile(doc, file, {
-          date: reportDate || undefined,
-          modified: plan.updatedAt.slice(0, 10),
-          baseUrl: base,
-          lang: language || undefined,
-          lookupTitle: options.lookupTitleFor?.(doc),
-        });
-        if (!out) throw new PianoError('not_found', `Nessun file ${file} per questo piano`);
-        cache.put(key, out);
-      }
+        date,
+        lang,
+        baseUrl: baseUrl(request, planId),
+      });
       const inline = /\.(pdf|html)$/.test(out.name);
       if (out.name.endsWith('.html')) {
         // A standalone page: inline styles, fonts and SVG only, nothing to load, nothing to run.

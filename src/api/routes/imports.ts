@@ -4,9 +4,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Config } from '../../config.js';
 import { PianoError } from '../../domain/errors.js';
 import { PlanDocumentInputSchema } from '../../domain/model/interchange.js';
-import { importPlanFile } from '../../importer/import-plan.js';
-import { DEFAULT_LIMITS } from '../../importer/limits.js';
-import { SOURCE_FORMATS } from '../../importer/text-model.js';
+import { draftPlanFromFile } from '../../operations/draft-plan-from-file.js';
+import { DEFAULT_LIMITS, SOURCE_FORMATS } from '../../operations/import-formats.js';
 import { problems } from './common.js';
 
 /** Raw uploads accepted besides multipart/form-data: the body is the file itself. */
@@ -54,22 +53,6 @@ const ImportQuery = Type.Object({
   ),
 });
 
-/** Imports read whole files in a worker each: a few at a time keep memory bounded. */
-const MAX_RUNNING = 2;
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await fn();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
-}
-
 /**
  * POST /api/imports: reads an uploaded plan (DOCX, PDF, HTML, Markdown, text) and answers with
  * the draft the import wizard shows for review. Nothing is stored: the wizard then sends the
@@ -102,24 +85,13 @@ export async function registerImportRoutes(
         },
       },
       async (request) => {
-        requireMember(request);
-        const { bytes, fileName } = await uploaded(request, limit);
-        return oneAtATime(() => importPlanFile(bytes, { fileName }));
+        return draftPlanFromFile({
+          principal: request.principal,
+          file: () => uploaded(request, limit),
+        });
       },
     );
   });
-}
-
-/** Any member of an organization, or a consultant, may import: the draft is theirs to review. */
-function requireMember(request: FastifyRequest) {
-  const p = request.principal;
-  if (!p) throw new PianoError('unauthenticated', 'Accedere per importare un piano');
-  if (p.platformRole !== 'consultant' && p.memberships.length === 0) {
-    throw new PianoError(
-      'forbidden',
-      'Solo i membri di un ente o i consulenti possono importare un piano',
-    );
-  }
 }
 
 async function uploaded(

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { Key, Nullable } from '../../domain/model/common.js';
-import { PianoError } from '../../domain/errors.js';
 import type { Db } from '../../storage/db.js';
-import { findUserByEmail, listMembers } from '../../storage/users.js';
-import { addUser } from '../../operations/add-user.js';
-import { grantMembership, revokeMembership } from '../../operations/grant-membership.js';
-import { actorOf, requireRole } from '../auth.js';
+import { grantMembership } from '../../operations/grant-membership.js';
+import { listMembers } from '../../operations/list-members.js';
+import { revokeMembership } from '../../operations/revoke-membership.js';
 import { Uuid, WRITE_ERRORS, problems } from './common.js';
 
 const Member = Type.Object({
@@ -43,8 +41,7 @@ export function registerMemberRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { organizationId } = request.params as Static<typeof Params>;
-      requireRole(request, organizationId, 'admin');
-      return { items: await listMembers(db, organizationId) };
+      return listMembers({ db, principal: request.principal, organizationId });
     },
   );
   app.put(
@@ -60,39 +57,8 @@ export function registerMemberRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { organizationId } = request.params as Static<typeof Params>;
-      requireRole(request, organizationId, 'admin');
       const body = request.body as Static<typeof AddMember>;
-      const unitId = body.unitId ?? null;
-      if (body.role === 'editor' && !unitId) {
-        throw new PianoError('validation', 'Un editor deve appartenere a un settore', [
-          { field: '/unitId', message: 'è obbligatorio per il ruolo editor' },
-        ]);
-      }
-      const user =
-        (await findUserByEmail(db, body.email)) ??
-        (body.password
-          ? await addUser({
-              db,
-              email: body.email,
-              name: body.name ?? body.email,
-              password: body.password,
-            })
-          : null);
-      if (!user) {
-        throw new PianoError('validation', 'Utente nuovo: indicare nome e password iniziale', [
-          { field: '/password', message: 'è obbligatoria per un nuovo utente' },
-        ]);
-      }
-      const actor = actorOf(request);
-      await grantMembership({
-        db,
-        actor,
-        userId: user.id,
-        organizationId,
-        role: body.role,
-        unitId,
-      });
-      return { id: user.id, email: user.email, name: user.name, role: body.role, unitId };
+      return grantMembership({ db, principal: request.principal, organizationId, ...body });
     },
   );
   const MemberParams = Type.Object({ organizationId: Uuid, userId: Uuid });
@@ -108,8 +74,7 @@ export function registerMemberRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { organizationId, userId } = request.params as Static<typeof MemberParams>;
-      requireRole(request, organizationId, 'admin');
-      await revokeMembership({ db, actor: actorOf(request), userId, organizationId });
+      await revokeMembership({ db, principal: request.principal, userId, organizationId });
       return reply.status(204).send();
     },
   );

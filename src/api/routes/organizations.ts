@@ -5,12 +5,11 @@ import {
   OrganizationFieldsSchema,
   type OrganizationFields,
 } from '../../domain/model/organization.js';
-import { PianoError, found } from '../../domain/errors.js';
 import type { Db } from '../../storage/db.js';
-import { findOrganization, listOrganizations } from '../../storage/organizations.js';
 import { createOrganization } from '../../operations/create-organization.js';
+import { listOrganizations } from '../../operations/list-organizations.js';
+import { readOrganization } from '../../operations/read-organization.js';
 import { updateOrganization } from '../../operations/update-organization.js';
-import { actorOf, requireRole } from '../auth.js';
 import { READ_ERRORS, Uuid, WRITE_ERRORS, patchFields, problems } from './common.js';
 
 const Organization = Type.Object({
@@ -39,12 +38,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, db: Db) {
         response: { 200: Type.Object({ items: Type.Array(Organization) }), ...problems(401) },
       },
     },
-    async (request) => {
-      const p = request.principal;
-      if (!p) throw new PianoError('unauthenticated', 'Accedere per vedere i propri enti');
-      const items = await listOrganizations(db, p.platformRole === 'consultant' ? 'all' : p.userId);
-      return { items };
-    },
+    async (request) => listOrganizations({ db, principal: request.principal }),
   );
   app.post(
     '/organizations',
@@ -57,12 +51,8 @@ export function registerOrganizationRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request, reply) => {
-      if (!request.principal) throw new PianoError('unauthenticated', 'Accedere per continuare');
-      if (request.principal.platformRole !== 'consultant') {
-        throw new PianoError('forbidden', 'Solo un consulente di piattaforma può creare enti');
-      }
       const fields = request.body as OrganizationFields;
-      const created = await createOrganization({ db, actor: actorOf(request), fields });
+      const created = await createOrganization({ db, principal: request.principal, fields });
       return reply.status(201).send(created);
     },
   );
@@ -78,8 +68,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { organizationId } = request.params as Static<typeof Params>;
-      requireRole(request, organizationId, 'viewer');
-      return found(await findOrganization(db, organizationId), 'Ente');
+      return readOrganization({ db, principal: request.principal, organizationId });
     },
   );
   app.patch(
@@ -95,9 +84,14 @@ export function registerOrganizationRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { organizationId } = request.params as Static<typeof Params>;
-      requireRole(request, organizationId, 'admin');
       const { version, ...changes } = request.body as Static<typeof PatchBody>;
-      return updateOrganization({ db, actor: actorOf(request), organizationId, version, changes });
+      return updateOrganization({
+        db,
+        principal: request.principal,
+        organizationId,
+        version,
+        changes,
+      });
     },
   );
 }

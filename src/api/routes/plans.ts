@@ -1,20 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Config } from '../../config.js';
-import { PianoError } from '../../domain/errors.js';
 import { inputForm } from '../../domain/model/common.js';
 import { PlanDocumentSchema } from '../../domain/model/interchange.js';
 import { PLAN_STATUSES, PlanFieldsSchema, type PlanFields } from '../../domain/model/plan.js';
-import { canReadPlan } from '../../domain/rules/permissions.js';
 import type { Db } from '../../storage/db.js';
-import { findOrganizationByIpa } from '../../storage/organizations.js';
-import { findPlanAnywhere, listPlans } from '../../storage/plans.js';
 import { createPlan } from '../../operations/create-plan.js';
-import { exportPlanDocument } from '../../operations/export-plan-document.js';
-import { loadPlanDocument } from '../../operations/load-plan-document.js';
-import { deletePlan, updatePlan } from '../../operations/update-plan.js';
-import { actorOf, requireRole, requireSignedIn } from '../auth.js';
-import { PlanDocumentCache } from '../plan-document-cache.js';
+import { deletePlan } from '../../operations/delete-plan.js';
+import { listPlans } from '../../operations/list-plans.js';
+import { readPlan } from '../../operations/read-plan.js';
+import { readPlanDocument } from '../../operations/read-plan-document.js';
+import { updatePlan } from '../../operations/update-plan.js';
+import { uploadPlanDocument } from '../../operations/upload-plan-document.js';
+import { requireSignedIn } from '../auth.js';
 import {
   PageQuery,
   READ_ERRORS,
@@ -22,7 +20,6 @@ import {
   VersionQuery,
   WRITE_ERRORS,
   pageOf,
-  parseSort,
   patchFields,
 } from './common.js';
 
@@ -52,25 +49,12 @@ const PatchBody = Type.Object(
 const LoadQuery = Type.Object({ organizationId: Type.Optional(Uuid) });
 const Loaded = Type.Object({ organizationId: Type.String(), planId: Type.String() });
 
-/** A plan the requester may read, or 404: drafts of other organizations do not exist for them. */
-export async function readablePlan(db: Db, request: FastifyRequest, planId: string) {
-  const plan = await findPlanAnywhere(db, planId);
-  if (!plan || !canReadPlan(request.principal, plan))
-    throw new PianoError('not_found', 'Piano non trovato');
-  return plan;
-}
-
-/** The readable plan named by the request's `:planId` parameter. */
-export const planOfRequest = (db: Db, request: FastifyRequest) =>
-  readablePlan(db, request, (request.params as { planId: string }).planId);
-
 export function registerPlanRoutes(
   app: FastifyInstance,
   db: Db,
   config: Pick<Config, 'PIANO_IMPORT_BODY_LIMIT'>,
 ) {
   const tags = ['Piani'];
-  const cache = new PlanDocumentCache(db);
 
   app.get(
     '/plans',
@@ -83,27 +67,8 @@ export function registerPlanRoutes(
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof ListQuery>;
-      const p = request.principal;
-      const memberOf =
-        p?.platformRole === 'consultant'
-          ? 'all'
-          : (p?.memberships.map((m) => m.organizationId) ?? []);
-      const sort = parseSort(q.sort);
-      if (sort && !['title', 'startYear', 'updatedAt'].includes(sort.prop)) {
-        throw new PianoError('validation', `Ordinamento non disponibile: ${sort.prop}`, [
-          { field: '/sort', message: 'deve essere title, startYear o updatedAt' },
-        ]);
-      }
-      const page = await listPlans(db, {
-        memberOf,
-        organizationId: q.organizationId,
-        status: q.status,
-        limit: q.limit,
-        offset: q.offset,
-        sort: sort as never,
-      });
-      return { ...page, limit: q.limit, offset: q.offset };
+      const query = request.query as Static<typeof ListQuery>;
+      return listPlans({ db, principal: request.principal, ...query });
     },
   );
 
@@ -120,9 +85,8 @@ export function registerPlanRoutes(
     },
     async (request, reply) => {
       const { organizationId } = request.params as Static<typeof OrgParams>;
-      requireRole(request, organizationId, 'admin');
       const fields = request.body as PlanFields;
-      const plan = await createPlan({ db, actor: actorOf(request), organizationId, fields });
+      const plan = await createPlan({ db, principal: request.principal, organizationId, fields });
       return reply.status(201).send(plan);
     },
   );
@@ -142,19 +106,11 @@ export function registerPlanRoutes(
     },
     async (request, reply) => {
       const { organizationId } = request.query as Static<typeof LoadQuery>;
-      const target = organizationId ?? (await organizationOfDocument(db, request.body));
-      if (target) requireRole(request, target, 'admin');
-      else if (request.principal?.platformRole !== 'consultant') {
-        throw new PianoError(
-          request.principal ? 'forbidden' : 'unauthenticated',
-          'Solo un consulente di piattaforma può caricare il piano di un ente nuovo',
-        );
-      }
-      const loaded = await loadPlanDocument({
+      const loaded = await uploadPlanDocument({
         db,
-        actor: actorOf(request),
+        principal: request.principal,
         input: request.body,
-        organizationId: target ?? undefined,
+        organizationId,
       });
       return reply.status(201).send(loaded);
     },
@@ -170,7 +126,12 @@ export function registerPlanRoutes(
         response: { 200: Plan, ...READ_ERRORS },
       },
     },
-    async (request) => planOfRequest(db, request),
+    async (request) =>
+      readPlan({
+        db,
+        principal: request.principal,
+        planId: (request.params as Static<typeof PlanParams>).planId,
+      }),
   );
 
   app.get(
@@ -186,21 +147,15 @@ export function registerPlanRoutes(
     },
     async (request, reply) => {
       const { planId } = request.params as Static<typeof PlanParams>;
-      const revision = await cache.revision(planId);
-      if (!revision || !canReadPlan(request.principal, revision)) {
-        throw new PianoError('not_found', 'Piano non trovato');
-      }
-      const entry =
-        cache.get(planId, revision.tag) ??
-        cache.put(
-          planId,
-          revision.tag,
-          await exportPlanDocument({ db, organizationId: revision.organizationId, planId }),
-        );
+      const { revision, etag, body } = await readPlanDocument({
+        db,
+        principal: request.principal,
+        planId,
+      });
       const privacy = revision.status === 'published' ? 'public' : 'private';
-      reply.header('etag', entry.etag).header('cache-control', `${privacy}, no-cache`);
-      if (request.headers['if-none-match'] === entry.etag) return reply.status(304).send();
-      return reply.type('application/json; charset=utf-8').send(entry.body);
+      reply.header('etag', etag).header('cache-control', `${privacy}, no-cache`);
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
@@ -217,17 +172,9 @@ export function registerPlanRoutes(
       },
     },
     async (request) => {
-      const plan = await planOfRequest(db, request);
-      requireRole(request, plan.organizationId, 'admin');
+      const { planId } = request.params as Static<typeof PlanParams>;
       const { version, ...changes } = request.body as Static<typeof PatchBody>;
-      return updatePlan({
-        db,
-        actor: actorOf(request),
-        organizationId: plan.organizationId,
-        planId: plan.id,
-        version,
-        changes,
-      });
+      return updatePlan({ db, principal: request.principal, planId, version, changes });
     },
   );
 
@@ -244,24 +191,10 @@ export function registerPlanRoutes(
       },
     },
     async (request, reply) => {
-      const plan = await planOfRequest(db, request);
-      requireRole(request, plan.organizationId, 'admin');
+      const { planId } = request.params as Static<typeof PlanParams>;
       const { version } = request.query as Static<typeof VersionQuery>;
-      await deletePlan({
-        db,
-        actor: actorOf(request),
-        organizationId: plan.organizationId,
-        planId: plan.id,
-        version,
-      });
+      await deletePlan({ db, principal: request.principal, planId, version });
       return reply.status(204).send();
     },
   );
-}
-
-/** The organization a document names by IPA code, if piano already knows it. */
-async function organizationOfDocument(db: Db, body: unknown): Promise<string | null> {
-  const ipa = (body as { organization?: { ipaCode?: unknown } } | null)?.organization?.ipaCode;
-  if (typeof ipa !== 'string') return null;
-  return (await findOrganizationByIpa(db, ipa))?.id ?? null;
 }

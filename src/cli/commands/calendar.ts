@@ -4,10 +4,11 @@ import { dateLabel } from '../../domain/compliance/dates.js';
 import type { CalendarItem } from '../../domain/compliance/model.js';
 import { PianoError } from '../../domain/errors.js';
 import type { Db } from '../../storage/db.js';
-import { findOrganization } from '../../storage/organizations.js';
-import { findPlanAnywhere } from '../../storage/plans.js';
 import { buildCalendarFeed } from '../../operations/build-calendar-feed.js';
+import { COMMAND_LINE } from '../../operations/callers.js';
 import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
+import { readOrganization } from '../../operations/read-organization.js';
+import { readPlan } from '../../operations/read-plan.js';
 import { withDb } from '../context.js';
 import { checkDate } from './check.js';
 
@@ -21,11 +22,17 @@ interface CalendarOptions {
 
 /** An organization id, or a plan id standing for its organization. */
 async function organizationArgument(db: Db, id: string): Promise<string> {
-  if (/^[0-9a-f-]{36}$/i.test(id)) {
-    if (await findOrganization(db, id)) return id;
-    const plan = await findPlanAnywhere(db, id);
-    if (plan) return plan.organizationId;
-  }
+  const principal = COMMAND_LINE;
+  const notFound = (error: unknown) => {
+    if (error instanceof PianoError && error.code === 'not_found') return null;
+    throw error;
+  };
+  const organization = await readOrganization({ db, principal, organizationId: id }).catch(
+    notFound,
+  );
+  if (organization) return organization.id;
+  const plan = await readPlan({ db, principal, planId: id }).catch(notFound);
+  if (plan) return plan.organizationId;
   throw new PianoError('not_found', `Nessun ente o piano con identificativo ${id}`);
 }
 
@@ -45,8 +52,9 @@ export const calendarCommand = new Command('calendar')
     ];
     const { calendar, ics } = await withDb(command, async (db) => {
       const organizationId = await organizationArgument(db, id);
-      const calendar = await listComplianceCalendar({ db, organizationId, from, to, today });
-      const ics = options.ics ? await buildCalendarFeed({ db, organizationId, today }) : null;
+      const where = { db, principal: COMMAND_LINE, organizationId, today };
+      const calendar = await listComplianceCalendar({ ...where, from, to });
+      const ics = options.ics ? await buildCalendarFeed(where) : null;
       return { calendar, ics };
     });
     if (options.ics && ics !== null) await writeFile(options.ics, ics);

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { loadCatalog } from '../../catalog/load-catalog.js';
 import { findEdition } from '../../domain/catalog/catalog.js';
 import { searchLines } from '../../domain/catalog/search.js';
 import { deadlineLabel } from '../../domain/compliance/dates.js';
 import { PianoError } from '../../domain/errors.js';
+import { readCatalog } from '../../operations/read-catalog.js';
 
 export const catalogCommand = new Command('catalog').description(
   'il catalogo nazionale: Piano triennale AgID, misure PNRR, piattaforme, adempimenti',
@@ -28,7 +28,7 @@ catalogCommand
   .option('--comuni', 'solo le linee che riguardano i comuni')
   .option('--json', 'stampa JSON')
   .action((options: ListOptions) => {
-    const catalog = loadCatalog();
+    const catalog = readCatalog();
     if (options.edition && !findEdition(catalog, options.edition)) {
       const known = catalog.editions.map((e) => e.edition).join(', ');
       throw new PianoError(
@@ -73,7 +73,7 @@ catalogCommand
   .description('elenca le edizioni del Piano triennale nel catalogo')
   .option('--json', 'stampa JSON')
   .action((options: { json?: boolean }) => {
-    const editions = [...loadCatalog().editions].reverse().map((e) => ({
+    const editions = [...readCatalog().editions].reverse().map((e) => ({
       edition: e.edition,
       title: e.title,
       lines: e.lines.length,

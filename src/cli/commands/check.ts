@@ -3,9 +3,10 @@ import type { ComplianceReport, Finding } from '../../domain/compliance/model.js
 import { deadlineLabel } from '../../domain/compliance/dates.js';
 import { PianoError } from '../../domain/errors.js';
 import type { Db } from '../../storage/db.js';
-import { findOrganization } from '../../storage/organizations.js';
-import { findPlanAnywhere } from '../../storage/plans.js';
+import { COMMAND_LINE } from '../../operations/callers.js';
 import { checkPlanCompliance } from '../../operations/check-plan-compliance.js';
+import { readOrganization } from '../../operations/read-organization.js';
+import { readPlan } from '../../operations/read-plan.js';
 import { withDb } from '../context.js';
 
 const PERCENT = new Intl.NumberFormat('it-IT', {
@@ -27,11 +28,16 @@ export function checkDate(value: string | undefined, option: string): string | u
   return value;
 }
 
-/** The plan an argument names, or a not_found error. */
+/** The plan an argument names, or a not_found error that names the argument. */
 export async function planArgument(db: Db, planId: string) {
-  const plan = /^[0-9a-f-]{36}$/i.test(planId) ? await findPlanAnywhere(db, planId) : null;
-  if (!plan) throw new PianoError('not_found', `Piano ${planId} non trovato`);
-  return plan;
+  try {
+    return await readPlan({ db, principal: COMMAND_LINE, planId });
+  } catch (error) {
+    if (error instanceof PianoError && error.code === 'not_found') {
+      throw new PianoError('not_found', `Piano ${planId} non trovato`);
+    }
+    throw error;
+  }
 }
 
 export const checkCommand = new Command('check')
@@ -44,15 +50,15 @@ export const checkCommand = new Command('check')
   .action(async (planId: string, options: { asOf?: string; json?: boolean }, command: Command) => {
     const today = checkDate(options.asOf, '--as-of');
     const { report, heading } = await withDb(command, async (db) => {
+      const principal = COMMAND_LINE;
       const plan = await planArgument(db, planId);
-      const organization = await findOrganization(db, plan.organizationId);
-      const report = await checkPlanCompliance({
+      const organization = await readOrganization({
         db,
+        principal,
         organizationId: plan.organizationId,
-        planId: plan.id,
-        today,
       });
-      return { report, heading: `«${plan.title}» – ${organization?.name ?? ''}` };
+      const report = await checkPlanCompliance({ db, principal, planId: plan.id, today });
+      return { report, heading: `«${plan.title}» – ${organization.name}` };
     });
     process.stdout.write(
       options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, heading),

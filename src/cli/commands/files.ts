@@ -1,25 +1,25 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { loadCatalog } from '../../catalog/load-catalog.js';
-import { lineTitleLookup } from '../../domain/catalog/catalog.js';
 import { PianoError } from '../../domain/errors.js';
-import type { PlanDocument } from '../../domain/model/interchange.js';
+import { parsePlanDocument } from '../../domain/rules/parse-plan-document.js';
+import { COMMAND_LINE } from '../../operations/callers.js';
 import {
   EXPORT_FORMATS,
   FOLDER_FORMATS,
   TEXT_FORMATS,
-  exportFiles,
+  isDocumentLang,
+  slug,
+  type DocumentLang,
   type ExportFile,
   type ExportFormat,
-} from '../../documents/exports.js';
-import { isDocumentLang, type DocumentLang } from '../../documents/labels.js';
-import { slug } from '../../documents/outline.js';
-import type { LookupTitle } from '../../documents/plan-facts.js';
-import { findPlanAnywhere, listPlans } from '../../storage/plans.js';
-import { exportPlanDocument } from '../../operations/export-plan-document.js';
-import { loadPlanDocument, parsePlanDocument } from '../../operations/load-plan-document.js';
-import { CLI_ACTOR, withDb } from '../context.js';
+} from '../../operations/export-formats.js';
+import { exportPlanFiles, type ExportedPlan } from '../../operations/export-plan-files.js';
+import { listPlans } from '../../operations/list-plans.js';
+import { readCatalog } from '../../operations/read-catalog.js';
+import { uploadPlanDocument } from '../../operations/upload-plan-document.js';
+import type { Db } from '../../storage/db.js';
+import { withDb } from '../context.js';
 
 /** Reads a JSON file, turning unreadable or malformed files into user-facing errors. */
 export async function readJsonFile(path: string): Promise<unknown> {
@@ -40,7 +40,7 @@ export const validateCommand = new Command('validate')
   .description('controlla un file nel formato di interscambio, senza salvarlo')
   .argument('<file>', 'file JSON del piano')
   .action(async (file: string) => {
-    const doc = parsePlanDocument(await readJsonFile(file));
+    const doc = parsePlanDocument(await readJsonFile(file), readCatalog());
     process.stdout.write(
       `${file}: valido (${doc.priorities.length} priorità, ${doc.actions.length} azioni)\n`,
     );
@@ -53,7 +53,7 @@ export const loadCommand = new Command('load')
   .action(async (file: string, options: { org?: string }, command: Command) => {
     const input = await readJsonFile(file);
     const loaded = await withDb(command, (db) =>
-      loadPlanDocument({ db, actor: CLI_ACTOR, input, organizationId: options.org }),
+      uploadPlanDocument({ db, principal: COMMAND_LINE, input, organizationId: options.org }),
     );
     process.stdout.write(`Piano caricato: ${loaded.planId} (ente ${loaded.organizationId})\n`);
   });
@@ -109,12 +109,7 @@ export const exportCommand = new Command('export')
     if (!out && !TEXT_FORMATS.includes(format)) {
       throw new PianoError('validation', `Il formato ${format} richiede --out`);
     }
-    const files = await withDb(command, async (db) => {
-      const plan = /^[0-9a-f-]{36}$/i.test(planId) ? await findPlanAnywhere(db, planId) : null;
-      if (!plan) throw new PianoError('not_found', `Piano ${planId} non trovato`);
-      const doc = await exportPlanDocument({ db, organizationId: plan.organizationId, planId });
-      return exportFiles(doc, format, fileOptions(options, plan.updatedAt, doc));
-    });
+    const { files } = await withDb(command, (db) => exportPlan(db, planId, options));
     if (!out) {
       process.stdout.write(files[0]?.body ?? '');
       return;
@@ -122,23 +117,24 @@ export const exportCommand = new Command('export')
     await writeFiles(files, format, out);
   });
 
-function fileOptions(options: ExportOptions, updatedAt: string, doc: PlanDocument) {
-  return {
-    date: options.date,
-    modified: updatedAt.slice(0, 10),
-    baseUrl: options.baseUrl,
-    lang: options.lang as DocumentLang | undefined,
-    lookupTitle: catalogTitles(doc),
-  };
-}
-
-/**
- * Titles of the codes the plan links, from its catalog edition. The catalog is read on the first
- * lookup, so formats that print no titles (json, jsonld) never read it.
- */
-function catalogTitles(doc: PlanDocument): LookupTitle {
-  let lookup: LookupTitle | undefined;
-  return (code) => (lookup ??= lineTitleLookup(loadCatalog(), doc))(code);
+/** One plan in one format, through the same pipeline as the API's downloads. */
+async function exportPlan(db: Db, planId: string, options: ExportOptions): Promise<ExportedPlan> {
+  try {
+    return await exportPlanFiles({
+      db,
+      principal: COMMAND_LINE,
+      planId,
+      format: options.format,
+      date: options.date,
+      lang: options.lang as DocumentLang | undefined,
+      baseUrl: options.baseUrl,
+    });
+  } catch (error) {
+    if (error instanceof PianoError && error.code === 'not_found') {
+      throw new PianoError('not_found', `Piano ${planId} non trovato`);
+    }
+    throw error;
+  }
 }
 
 const isIsoDate = (s: string) =>
@@ -158,26 +154,18 @@ async function writeFiles(files: ExportFile[], format: ExportFormat, out: string
 async function exportAll(command: Command, options: ExportOptions, out: string) {
   await mkdir(out, { recursive: true });
   const written = await withDb(command, async (db) => {
-    const { items } = await listPlans(db, { memberOf: 'all', limit: 100_000, offset: 0 });
+    const principal = COMMAND_LINE;
+    const { items } = await listPlans({ db, principal, limit: 100_000, offset: 0 });
     const progress = new Progress(items.length, process.stderr);
     const paths: string[] = [];
-    for (const plan of items) {
-      const doc = await exportPlanDocument({
-        db,
-        organizationId: plan.organizationId,
-        planId: plan.id,
-      });
-      const files = await exportFiles(
-        doc,
-        options.format,
-        fileOptions(options, plan.updatedAt, doc),
-      );
-      const name = `${slug(doc.organization.name)}-${plan.startYear}-${plan.endYear}-${plan.id.slice(0, 8)}`;
+    for (const { id } of items) {
+      const { plan, organizationName, files } = await exportPlan(db, id, options);
+      const name = `${slug(organizationName)}-${plan.startYear}-${plan.endYear}-${plan.id.slice(0, 8)}`;
       const ext = FOLDER_FORMATS.includes(options.format) ? '' : extname(files[0]?.name ?? '');
       const path = join(out, `${name}${ext}`);
       await writeFiles(files, options.format, path);
       paths.push(path);
-      progress.tick(doc.organization.name);
+      progress.tick(organizationName);
     }
     progress.done();
     return paths;

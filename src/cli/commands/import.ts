@@ -2,10 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { PianoError } from '../../domain/errors.js';
-import { importPlanFile, type ImportResult } from '../../importer/import-plan.js';
-import { DEFAULT_LIMITS } from '../../importer/limits.js';
-import { loadPlanDocument } from '../../operations/load-plan-document.js';
-import { CLI_ACTOR, withDb } from '../context.js';
+import { COMMAND_LINE } from '../../operations/callers.js';
+import { draftPlanFromFile } from '../../operations/draft-plan-from-file.js';
+import { DEFAULT_LIMITS, type ImportResult } from '../../operations/import-formats.js';
+import { uploadPlanDocument } from '../../operations/upload-plan-document.js';
+import { withDb } from '../context.js';
 
 interface ImportOptions {
   json?: boolean;
@@ -28,8 +29,9 @@ export const importCommand = new Command('import')
   .option('--org <organizationId>', 'ente a cui assegnare la bozza (altrimenti uno nuovo)')
   .option('--max-pages <n>', `pagine PDF lette al massimo (${DEFAULT_LIMITS.maxPages})`, positive)
   .action(async (file: string, options: ImportOptions, command: Command) => {
-    const result = await importPlanFile(await readInput(file), {
-      fileName: basename(file),
+    const result = await draftPlanFromFile({
+      principal: COMMAND_LINE,
+      file: async () => ({ bytes: await readInput(file), fileName: basename(file) }),
       limits: options.maxPages ? { maxPages: options.maxPages } : {},
     });
     if (options.json) {
@@ -38,9 +40,9 @@ export const importCommand = new Command('import')
       return;
     }
     const loaded = await withDb(command, (db) =>
-      loadPlanDocument({
+      uploadPlanDocument({
         db,
-        actor: CLI_ACTOR,
+        principal: COMMAND_LINE,
         input: result.document,
         organizationId: options.org,
       }),

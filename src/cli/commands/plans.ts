@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { listPlans } from '../../storage/plans.js';
-import { listOrganizations } from '../../storage/organizations.js';
+import { COMMAND_LINE } from '../../operations/callers.js';
+import { listOrganizations } from '../../operations/list-organizations.js';
+import { listPlans } from '../../operations/list-plans.js';
 import { withDb } from '../context.js';
 
 export const plansCommand = new Command('plans')
@@ -8,8 +9,10 @@ export const plansCommand = new Command('plans')
   .option('--json', 'stampa JSON')
   .action(async (options: { json?: boolean }, command: Command) => {
     const rows = await withDb(command, async (db) => {
-      const { items } = await listPlans(db, { memberOf: 'all', limit: 10_000, offset: 0 });
-      const names = new Map((await listOrganizations(db, 'all')).map((o) => [o.id, o.name]));
+      const principal = COMMAND_LINE;
+      const { items } = await listPlans({ db, principal, limit: 10_000, offset: 0 });
+      const organizations = await listOrganizations({ db, principal });
+      const names = new Map(organizations.items.map((o) => [o.id, o.name]));
       return items.map((p) => ({
         id: p.id,
         organizationId: p.organizationId,

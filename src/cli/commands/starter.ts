@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { acceptStarterActions } from '../../operations/accept-starter-actions.js';
+import { COMMAND_LINE } from '../../operations/callers.js';
 import { proposeStarterActions } from '../../operations/propose-starter-actions.js';
-import { CLI_ACTOR, withDb } from '../context.js';
+import { withDb } from '../context.js';
 import { checkDate, planArgument } from './check.js';
 
 interface StarterOptions {
@@ -26,15 +27,11 @@ export const starterCommand = new Command('starter')
     const today = checkDate(options.asOf, '--as-of');
     const result = await withDb(command, async (db) => {
       const plan = await planArgument(db, planId);
-      const where = { db, organizationId: plan.organizationId, planId: plan.id, today };
+      const where = { db, principal: COMMAND_LINE, planId: plan.id, today };
       const proposed = await proposeStarterActions(where);
       const chosen = options.acceptAll ? proposed.items.map((p) => p.id) : (options.accept ?? []);
       if (chosen.length === 0) return { proposed, accepted: null };
-      const accepted = await acceptStarterActions({
-        ...where,
-        actor: CLI_ACTOR,
-        proposals: chosen,
-      });
+      const accepted = await acceptStarterActions({ ...where, proposals: chosen });
       return { proposed, accepted };
     });
     if (options.json) {

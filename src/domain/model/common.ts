@@ -26,6 +26,11 @@ export const Key = Type.String({
   description: 'Identificatore locale (lettere, cifre, ".", "_", "-"; massimo 64 caratteri)',
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string can be a database identifier (a UUID): anything else names nothing. */
+export const isUuid = (value: string) => UUID.test(value);
+
 export const IsoDate = Type.String({ format: 'date', description: 'Data ISO 8601 (AAAA-MM-GG)' });
 
 export const Year = Type.Integer({ minimum: 1990, maximum: 2100 });

@@ -124,3 +124,10 @@ export function checkPeriod(plan: { startYear: number; endYear: number }): Field
     return [{ field: '/plan/endYear', message: 'il periodo non può superare dieci anni' }];
   return [];
 }
+
+/**
+ * checkPeriod points into a whole plan document (/plan/endYear); the bodies that create or
+ * change a plan are the plan's own fields, so their pointers drop the /plan prefix (/endYear).
+ */
+export const checkPlanPeriod = (plan: { startYear: number; endYear: number }) =>
+  checkPeriod(plan).map((p) => ({ ...p, field: p.field.replace(/^\/plan(?=\/)/, '') }));

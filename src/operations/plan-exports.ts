@@ -1,0 +1,55 @@
+import { loadCatalog } from '../catalog/load-catalog.js';
+import type { ExportOptions } from '../documents/exports.js';
+import type { DocumentLang } from '../documents/labels.js';
+import type { LookupTitle } from '../documents/plan-facts.js';
+import { lineTitleLookup } from '../domain/catalog/catalog.js';
+import type { PlanDocument } from '../domain/model/interchange.js';
+import type { Db } from '../storage/db.js';
+import type { PlanRow } from '../storage/plans.js';
+import { exportPlanDocument } from './export-plan-document.js';
+
+/** What a caller may choose about an export; the rest comes from the plan. */
+export interface ExportChoices {
+  /** Date of the monitoring report (YYYY-MM-DD); today when absent. */
+  date?: string | undefined;
+  /** Language of the plan document and the report; Italian when absent. */
+  lang?: DocumentLang | undefined;
+  /** Absolute URL the files are published under, for the DCAT-AP_IT metadata. */
+  baseUrl?: string | undefined;
+}
+
+/**
+ * The first half of every export, for the API, the web and the CLI alike: the plan's
+ * interchange document, and the options the renderers take (the plan's last change for
+ * dct:modified, titles of linked national codes from the catalog edition it follows).
+ */
+export async function exportSource(
+  db: Db,
+  plan: PlanRow,
+  choices: ExportChoices,
+): Promise<{ document: PlanDocument; options: ExportOptions }> {
+  const document = await exportPlanDocument({
+    db,
+    organizationId: plan.organizationId,
+    planId: plan.id,
+  });
+  return {
+    document,
+    options: {
+      date: choices.date,
+      modified: plan.updatedAt.slice(0, 10),
+      baseUrl: choices.baseUrl,
+      lang: choices.lang,
+      lookupTitle: catalogTitles(document),
+    },
+  };
+}
+
+/**
+ * Titles of the codes the plan links, from its catalog edition. The catalog is read on the first
+ * lookup, so formats that print no titles (json, jsonld) never read it.
+ */
+function catalogTitles(doc: PlanDocument): LookupTitle {
+  let lookup: LookupTitle | undefined;
+  return (code) => (lookup ??= lineTitleLookup(loadCatalog(), doc))(code);
+}
