@@ -4,8 +4,7 @@ import { analyzeCompliance } from '../domain/compliance/analyze.js';
 import type { ComplianceReport } from '../domain/compliance/model.js';
 import type { Principal } from '../domain/rules/permissions.js';
 import type { Db } from '../storage/db.js';
-import { exportPlanDocument } from './export-plan-document.js';
-import { readPlan } from './read-plan.js';
+import { readableDocument } from './plan-exports.js';
 import { todayInItaly } from './today.js';
 
 export interface CheckPlanComplianceOptions {
@@ -24,12 +23,10 @@ export interface CheckPlanComplianceOptions {
 export async function checkPlanCompliance(
   options: CheckPlanComplianceOptions,
 ): Promise<ComplianceReport> {
-  const { db, principal } = options;
-  const plan = await readPlan({ db, principal, planId: options.planId });
-  const doc = await exportPlanDocument({
-    db,
-    organizationId: plan.organizationId,
-    planId: plan.id,
-  });
-  return analyzeCompliance(options.catalog ?? loadCatalog(), doc, options.today ?? todayInItaly());
+  const { document } = await readableDocument(options);
+  return analyzeCompliance(
+    options.catalog ?? loadCatalog(),
+    document,
+    options.today ?? todayInItaly(),
+  );
 }

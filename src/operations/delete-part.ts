@@ -1,5 +1,5 @@
 import { actorOf } from './callers.js';
-import { assertUnderParent, checkEditor, writablePlaceOf, type PartAddress } from './part-place.js';
+import { lockedRowGuard, writablePlaceOf, type PartAddress } from './part-place.js';
 import { removePart } from './part-writes.js';
 
 export interface DeletePartOptions extends PartAddress {
@@ -21,9 +21,6 @@ export async function deletePart(options: DeletePartOptions): Promise<void> {
     scope: place.scope,
     key,
     version,
-    guard: async (current, tx) => {
-      assertUnderParent(place, parentKey, current);
-      await checkEditor(tx, principal, place, { operation: 'delete', entity: current });
-    },
+    guard: lockedRowGuard(principal, place, parentKey, { operation: 'delete' }),
   });
 }

@@ -129,6 +129,22 @@ export async function checkEditor(
   });
 }
 
+/**
+ * The check an update or a delete runs on the locked row, inside its transaction: the row must
+ * sit under the parent the address names, and an editor's policy must allow the write.
+ */
+export const lockedRowGuard =
+  (
+    principal: Principal | null,
+    place: Place,
+    parentKey: string | undefined,
+    write: Pick<EditorWrite, 'operation' | 'changes'>,
+  ) =>
+  async (current: Entity, tx: Db) => {
+    assertUnderParent(place, parentKey, current);
+    await checkEditor(tx, principal, place, { ...write, entity: current });
+  };
+
 /** The units owning a part: an action's owners, or those of the action it belongs to. */
 async function ownersOf(db: Db, place: Place, entity: Record<string, unknown>) {
   const units = (row: Record<string, unknown> | null | undefined) =>

@@ -4,9 +4,26 @@ import type { DocumentLang } from '../documents/labels.js';
 import type { LookupTitle } from '../documents/plan-facts.js';
 import { lineTitleLookup } from '../domain/catalog/catalog.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
+import type { Principal } from '../domain/rules/permissions.js';
 import type { Db } from '../storage/db.js';
 import type { PlanRow } from '../storage/plans.js';
 import { exportPlanDocument } from './export-plan-document.js';
+import { readPlan } from './read-plan.js';
+
+/** A plan the principal may read (not_found otherwise), with its whole interchange document. */
+export async function readableDocument(options: {
+  db: Db;
+  principal: Principal | null;
+  planId: string;
+}): Promise<{ plan: PlanRow; document: PlanDocument }> {
+  const plan = await readPlan(options);
+  const document = await exportPlanDocument({
+    db: options.db,
+    organizationId: plan.organizationId,
+    planId: plan.id,
+  });
+  return { plan, document };
+}
 
 /** What a caller may choose about an export; the rest comes from the plan. */
 export interface ExportChoices {

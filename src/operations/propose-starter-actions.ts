@@ -4,8 +4,7 @@ import type { StarterProposal } from '../domain/compliance/model.js';
 import { proposeStarter } from '../domain/compliance/starter.js';
 import type { Principal } from '../domain/rules/permissions.js';
 import type { Db } from '../storage/db.js';
-import { exportPlanDocument } from './export-plan-document.js';
-import { readPlan } from './read-plan.js';
+import { readableDocument } from './plan-exports.js';
 import { todayInItaly } from './today.js';
 
 export interface StarterOptions {
@@ -24,13 +23,7 @@ export async function proposeStarterActions(
   options: StarterOptions,
 ): Promise<{ edition: string; items: StarterProposal[] }> {
   const catalog = options.catalog ?? loadCatalog();
-  const { db, principal } = options;
-  const plan = await readPlan({ db, principal, planId: options.planId });
-  const doc = await exportPlanDocument({
-    db,
-    organizationId: plan.organizationId,
-    planId: plan.id,
-  });
+  const { document: doc } = await readableDocument(options);
   return {
     edition: editionForPlan(catalog, doc.plan).edition,
     items: proposeStarter(catalog, doc, options.today ?? todayInItaly()),

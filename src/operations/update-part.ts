@@ -1,12 +1,6 @@
 import type { Entity } from '../storage/rows.js';
 import { actorOf } from './callers.js';
-import {
-  assertUnderParent,
-  checkEditor,
-  withTiming,
-  writablePlaceOf,
-  type PartAddress,
-} from './part-place.js';
+import { lockedRowGuard, withTiming, writablePlaceOf, type PartAddress } from './part-place.js';
 import { changePart } from './part-writes.js';
 
 export interface UpdatePartOptions extends PartAddress {
@@ -31,9 +25,6 @@ export async function updatePart(options: UpdatePartOptions): Promise<Entity> {
     key,
     version,
     changes: withTiming(changes, place),
-    guard: async (current, tx) => {
-      assertUnderParent(place, parentKey, current);
-      await checkEditor(tx, principal, place, { operation: 'update', entity: current, changes });
-    },
+    guard: lockedRowGuard(principal, place, parentKey, { operation: 'update', changes }),
   });
 }

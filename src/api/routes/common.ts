@@ -14,15 +14,6 @@ export const PageQuery = {
   ),
 };
 
-export interface Page {
-  limit: number;
-  offset: number;
-  sort?: string;
-}
-
-export const parseSort = (sort: string | undefined) =>
-  sort ? { prop: sort.replace(/^-/, ''), descending: sort.startsWith('-') } : undefined;
-
 export const pageOf = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
