@@ -10,8 +10,11 @@ import tseslint from 'typescript-eslint';
  * - catalog, storage, documents import the domain; the importer also reads the shipped catalog;
  * - operations import the domain, storage, catalog, documents and importer;
  * - api, cli and web import operations, the domain, config.ts and their own folder: storage only
- *   as `import type` (the Db handle they pass along); whatever they need of documents, importer,
- *   catalog or storage (formats, limits, part descriptors) operations re-export. They never
+ *   as `import type` (the Db handle they pass along); whatever they need of the importer, the
+ *   catalog or storage (formats, limits, part descriptors) operations re-export. The web also
+ *   imports the documents: it presents a plan to people as they do, with the same facts,
+ *   formats, labels and charts, all pure functions of the domain's PlanDocument, so a figure is
+ *   computed once; data and authorization still come from operations only. Adapters never
  *   import each other; src/server.ts (and src/cli/commands/serve.ts, which starts it) compose.
  */
 const FOLDERS = ['domain', 'catalog', 'storage', 'documents', 'importer', 'operations'];
@@ -26,7 +29,7 @@ const ALLOWED = {
   operations: ['domain', 'storage', 'catalog', 'documents', 'importer'],
   api: ['domain', 'operations', 'config'],
   cli: ['domain', 'operations', 'config'],
-  web: ['domain', 'operations', 'config'],
+  web: ['domain', 'operations', 'config', 'documents'],
 };
 /** Folders an adapter may import types from, and nothing else. */
 const TYPES_ONLY = ['storage'];
@@ -61,10 +64,10 @@ function boundaryRule(owner, depth, allowed = ALLOWED[owner]) {
   };
 }
 
-/** The rule for every file of a folder, one block per depth (src/api/x.ts, src/api/routes/x.ts…). */
+/** The rule for every file of a folder, one block per depth (src/api/x.ts, src/api/routes/x.ts…), TSX included. */
 const folderBoundaries = (folder) =>
   [1, 2, 3, 4, 5].map((depth) => ({
-    files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+    files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
     rules: boundaryRule(folder, depth),
   }));
 

@@ -5,7 +5,7 @@ import type { Element } from 'domhandler';
 import { findAll, getAttributeValue, textContent } from 'domutils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanDocument } from '../../src/operations/load-plan-document.js';
-import { updatePart } from '../../src/operations/update-part.js';
+import { changePart as updatePart } from '../../src/operations/part-writes.js';
 import { ACTIONS } from '../../src/storage/entities.js';
 import { planDocument } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web.js';
