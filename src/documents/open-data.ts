@@ -12,6 +12,7 @@
  * Schema documents them.
  */
 import { stringify } from 'csv-stringify/sync';
+import { isWebUrl } from '../domain/model/common.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import { formatPeriod } from './format.js';
 import { slug } from './outline.js';
@@ -439,7 +440,7 @@ export function dcatMetadata(doc: PlanDocument, options: DcatOptions): Record<st
     '@type': ['dcatapit:Organization', 'vcard:Organization', 'vcard:Kind'],
     'vcard:fn': rtd ? `${org.name} – Responsabile per la transizione al digitale` : org.name,
     ...(email ? { 'vcard:hasEmail': { '@id': `mailto:${email}` } } : {}),
-    ...(org.website ? { 'vcard:hasURL': { '@id': org.website } } : {}),
+    ...(isWebUrl(org.website) ? { 'vcard:hasURL': { '@id': org.website } } : {}),
   };
   const licenseNode = {
     '@id': license.uri,
@@ -487,7 +488,7 @@ export function dcatMetadata(doc: PlanDocument, options: DcatOptions): Record<st
     'dct:publisher': agent,
     'dct:rightsHolder': agent,
     'dcat:contactPoint': contact,
-    ...(org.website ? { 'dcat:landingPage': { '@id': org.website } } : {}),
+    ...(isWebUrl(org.website) ? { 'dcat:landingPage': { '@id': org.website } } : {}),
     'dct:conformsTo': {
       '@id': 'urn:piano:schema:piano-plan-v1',
       '@type': 'dct:Standard',

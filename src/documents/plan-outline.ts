@@ -5,6 +5,7 @@
  * platform adoption, other sections, glossary. Built once from the PlanDocument; every format
  * renders this outline.
  */
+import { isWebUrl } from '../domain/model/common.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Section } from '../domain/model/plan.js';
 import type { ChartSpec, TimelineChart } from './charts.js';
@@ -83,7 +84,7 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
     out.heading(2, L.normativeReferences, 'riferimenti-normativi');
     out.list(
       plan.normativeReferences.map((n): Run[] => [
-        n.url ? { text: n.title, link: n.url } : { text: n.title },
+        isWebUrl(n.url) ? { text: n.title, link: n.url.trim() } : { text: n.title },
         ...(n.reference ? [{ text: ` (${n.reference})` }] : []),
       ]),
     );

@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import localizeItalianModule from 'ajv-i18n/localize/it/index.js';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { validationError, type FieldProblem } from './errors.js';
+import { WEB_URL_PATTERN } from './model/common.js';
 
 // Both ship CommonJS with `exports.default`; under NodeNext the default import is the module.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -76,6 +77,10 @@ function italianMessage(error: ErrorObject): string {
       return `deve essere di tipo ${italianType(String(params.type))}`;
     case 'enum':
       return `deve essere uno tra: ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern':
+      return params.pattern === WEB_URL_PATTERN
+        ? 'deve essere un indirizzo che inizia con https://, http:// o mailto:'
+        : (error.message ?? 'non è valido');
     case 'format':
       return params.format === 'date'
         ? 'deve essere una data valida nel formato AAAA-MM-GG'
@@ -101,6 +106,8 @@ function mergeTypes(messages: string[]): string {
   const prefix = 'deve essere di tipo ';
   const types = messages.filter((m) => m.startsWith(prefix)).map((m) => m.slice(prefix.length));
   const others = messages.filter((m) => !m.startsWith(prefix));
+  // A nullable field that holds a wrong value: what it should be says more than "or null".
+  if (others.length > 0 && types.length === 1 && types[0] === 'null') return others.join('; ');
   if (types.length > 1) others.unshift(prefix + types.join(' o '));
   else if (types.length === 1) others.unshift(prefix + types[0]);
   return others.join('; ');

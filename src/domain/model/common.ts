@@ -35,6 +35,26 @@ export const IsoDate = Type.String({ format: 'date', description: 'Data ISO 8601
 
 export const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 
+/**
+ * The schemes a URL in a plan or an organization may have: web pages and e-mail addresses.
+ * Anything else (`javascript:`, `data:`, `file:`…) would become a live link in the portal and
+ * the documents, so it is refused where the value enters, whatever the way in.
+ */
+export const WEB_URL_PATTERN = '^([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)';
+const WEB_URL = new RegExp(WEB_URL_PATTERN);
+
+export const WebUrl = Type.String({
+  format: 'uri',
+  pattern: WEB_URL_PATTERN,
+  maxLength: 500,
+  description: 'Indirizzo https:, http: o mailto:',
+});
+
+/** Whether a stored or typed URL may become a link (see WebUrl). */
+export function isWebUrl(url: string | null | undefined): url is string {
+  return typeof url === 'string' && WEB_URL.test(url.trim()) && URL.canParse(url.trim());
+}
+
 export const ShortText = (maxLength = 500) => Type.String({ maxLength });
 export const LongText = Type.String({ maxLength: 100_000 });
 

@@ -1,5 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Key, Nullable, ShortText, StrictObject, StringEnum, List } from './common.js';
+import {
+  IsoDate,
+  Key,
+  Nullable,
+  ShortText,
+  StrictObject,
+  StringEnum,
+  List,
+  WEB_URL_PATTERN,
+  WebUrl,
+} from './common.js';
 
 export const ORGANIZATION_TYPES = [
   'comune',
@@ -60,10 +70,11 @@ export const OrganizationFieldsSchema = StrictObject({
   region: Nullable(ShortText(100)),
   population: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   pec: Nullable(Type.String({ format: 'email', maxLength: 320 })),
-  website: Nullable(Type.String({ format: 'uri', maxLength: 500 })),
+  website: Nullable(WebUrl),
   accessibilityUrl: Nullable(
     Type.String({
       format: 'uri',
+      pattern: WEB_URL_PATTERN,
       maxLength: 500,
       description:
         'Indirizzo della dichiarazione di accessibilità dell’ente, collegata nel piè di pagina del portale',

@@ -9,6 +9,7 @@ import {
   StringEnum,
   Year,
   List,
+  WebUrl,
 } from './common.js';
 
 export const PLAN_STATUSES = ['draft', 'proposed', 'approved', 'published', 'superseded'] as const;
@@ -45,7 +46,7 @@ export const NormativeReferenceSchema = StrictObject({
   id: Key,
   title: ShortText(500),
   reference: Nullable(ShortText(300)),
-  url: Nullable(Type.String({ format: 'uri', maxLength: 500 })),
+  url: Nullable(WebUrl),
 });
 export type NormativeReference = Static<typeof NormativeReferenceSchema>;
 

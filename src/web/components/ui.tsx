@@ -6,18 +6,16 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ActionStatus } from '../../domain/model/action.js';
+import { isWebUrl } from '../../domain/model/common.js';
 import type { AssetUrls } from '../assets.js';
 import { href, queryString, type PageContext } from '../page-context.js';
-
-const LINK_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
 /**
  * A URL typed by a user, if it is one a link may carry (web or e-mail): anything else
  * (`javascript:`, `data:`…) is shown as text, never linked, whatever reached the database.
  */
 export function safeHref(url: string | null | undefined): string | undefined {
-  if (!url || !URL.canParse(url.trim())) return undefined;
-  return LINK_SCHEMES.has(new URL(url.trim()).protocol) ? url.trim() : undefined;
+  return isWebUrl(url) ? url.trim() : undefined;
 }
 
 /** A link to a URL a user typed, or the URL as plain text when it is not a safe link. */
