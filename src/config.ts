@@ -16,6 +16,8 @@ export const ConfigSchema = Type.Object({
   PIANO_IMPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 10_485_760 }),
   PIANO_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 12 }),
   PIANO_COOKIE_SECURE: Type.Boolean({ default: false }),
+  PIANO_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+[^?#]*$' })),
+  NODE_ENV: Type.Optional(Type.String()),
   PIANO_DOCUMENT_CACHE_MB: Type.Integer({ minimum: 1, default: 32 }),
   PIANO_EXPORT_CACHE_MB: Type.Integer({ minimum: 1, default: 64 }),
   LOG_LEVEL: Type.Union(
@@ -35,9 +37,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const names = Object.keys(ConfigSchema.properties);
   const raw: Record<string, unknown> = {};
   for (const name of names) if (env[name] !== undefined && env[name] !== '') raw[name] = env[name];
-  if (validateConfig(raw)) return raw as Config;
-  const lines = toFieldProblems(validateConfig.errors ?? []).map(
-    (p) => `  ${p.field.replace(/^\//, '')}: ${p.message}`,
-  );
-  throw new ConfigError(`Configurazione non valida:\n${lines.join('\n')}`);
+  const problems = validateConfig(raw)
+    ? []
+    : toFieldProblems(validateConfig.errors ?? []).map(
+        (p) => `  ${p.field.replace(/^\//, '')}: ${p.message}`,
+      );
+  if (raw.NODE_ENV === 'production' && raw.PIANO_PUBLIC_URL === undefined) {
+    problems.push(
+      '  PIANO_PUBLIC_URL: è obbligatorio in produzione (NODE_ENV=production): è l’indirizzo pubblico da cui si scrivono i collegamenti generati, ad esempio https://piano.comune.example.it',
+    );
+  }
+  if (problems.length === 0) return raw as Config;
+  throw new ConfigError(`Configurazione non valida:\n${problems.join('\n')}`);
+}
+
+/**
+ * The public address that generated links (open-data distributions, calendar feeds) begin
+ * with, without a trailing slash. Never the request's Host header, which a client chooses: the
+ * configured PIANO_PUBLIC_URL, or this machine's own port when none is set (development).
+ */
+export function publicBaseUrl(config: Pick<Config, 'PIANO_PUBLIC_URL' | 'PORT'>): string {
+  return (config.PIANO_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 }

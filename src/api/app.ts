@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Config } from '../config.js';
+import { publicBaseUrl, type Config } from '../config.js';
 import { PianoError } from '../domain/errors.js';
 import { publishedPlanSchema } from '../domain/model/interchange.js';
 import { newAjv, validatorFor } from '../domain/validation.js';
@@ -35,6 +35,8 @@ export interface AppOptions {
     | 'LOG_LEVEL'
     | 'PIANO_DOCUMENT_CACHE_MB'
     | 'PIANO_EXPORT_CACHE_MB'
+    | 'PIANO_PUBLIC_URL'
+    | 'PORT'
   >;
 }
 
@@ -102,10 +104,10 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
       registerPartRoutes(api, db);
       registerAuditRoutes(api, db);
       await registerImportRoutes(api, config);
-      registerExportRoutes(api, db);
+      registerExportRoutes(api, db, publicBaseUrl(config));
       registerCatalogRoutes(api);
       registerComplianceRoutes(api, db);
-      registerCalendarRoutes(api, db);
+      registerCalendarRoutes(api, db, publicBaseUrl(config));
     },
     { prefix: '/api' },
   );

@@ -84,7 +84,7 @@ describe('downloading a plan’s documents and open data', { timeout: 60_000 }, 
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/ld+json; charset=utf-8');
     const body = res.json() as { 'dcat:distribution': { '@id': string }[] };
-    const base = `http://localhost:80/api/plans/${published.planId}/exports/`;
+    const base = `http://localhost:3000/api/plans/${published.planId}/exports/`;
     expect(body['dcat:distribution'].map((d) => d['@id'])).toContain(`${base}actions.csv`);
   });
 

@@ -37,7 +37,7 @@ const Token = Type.Object({
 const FeedParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
 
 /** Calendar of deadlines and obligations, and the secret-token iCalendar feed. */
-export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
+export function registerCalendarRoutes(app: FastifyInstance, db: Db, publicUrl: string) {
   const tags = ['Scadenze'];
 
   app.get(
@@ -83,7 +83,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
         principal: request.principal,
         organizationId,
       });
-      const url = `${request.protocol}://${request.host}/calendar/${issued.token}.ics`;
+      const url = `${publicUrl}/calendar/${issued.token}.ics`;
       return reply.status(201).send({ url, ...issued });
     },
   );

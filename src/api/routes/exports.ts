@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../storage/db.js';
 import {
@@ -53,10 +53,9 @@ const DESCRIPTIONS: Record<string, string> = {
  * Downloads of a plan as documents and open data: published plans for everyone, other plans
  * for the organization's members only (404 for anyone else, as for the plan itself).
  */
-export function registerExportRoutes(app: FastifyInstance, db: Db) {
+export function registerExportRoutes(app: FastifyInstance, db: Db, publicUrl: string) {
   const tags = ['Documenti e dati aperti'];
-  const baseUrl = (request: FastifyRequest, planId: string) =>
-    `${request.protocol}://${request.host}/api/plans/${planId}/exports/`;
+  const baseUrl = (planId: string) => `${publicUrl}/api/plans/${planId}/exports/`;
 
   app.get(
     '/plans/:planId/exports',
@@ -71,7 +70,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Db) {
     async (request) => {
       const { planId } = request.params as Static<typeof ListParams>;
       await readPlan({ db, principal: request.principal, planId });
-      const base = baseUrl(request, planId);
+      const base = baseUrl(planId);
       return {
         items: EXPORT_FILES.map((name) => ({
           name,
@@ -118,7 +117,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Db) {
         file,
         date,
         lang,
-        baseUrl: baseUrl(request, planId),
+        baseUrl: baseUrl(planId),
       });
       const inline = /\.(pdf|html)$/.test(out.name);
       if (out.name.endsWith('.html')) {
