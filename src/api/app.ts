@@ -12,6 +12,7 @@ import { sizePlanCaches } from '../operations/plan-caches.js';
 import type { Db } from '../storage/db.js';
 import { registerPrincipal } from './auth.js';
 import { sendProblem } from './problem.js';
+import { registerOriginCheck, registerPrivateNoStore } from './request-guards.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerExportRoutes } from './routes/exports.js';
@@ -65,8 +66,11 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   );
   // The API reads JSON only: without this, a text/plain body would reach validation as a string.
   app.removeContentTypeParser('text/plain');
-  await registerResponseHeaders(app);
+  const publicUrl = publicBaseUrl(config);
+  await registerResponseHeaders(app, publicUrl.startsWith('https:') || config.PIANO_COOKIE_SECURE);
   await app.register(cookie);
+  registerOriginCheck(app, publicUrl);
+  registerPrivateNoStore(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -104,10 +108,10 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
       registerPartRoutes(api, db);
       registerAuditRoutes(api, db);
       await registerImportRoutes(api, config);
-      registerExportRoutes(api, db, publicBaseUrl(config));
+      registerExportRoutes(api, db, publicUrl);
       registerCatalogRoutes(api);
       registerComplianceRoutes(api, db);
-      registerCalendarRoutes(api, db, publicBaseUrl(config));
+      registerCalendarRoutes(api, db, publicUrl);
     },
     { prefix: '/api' },
   );
@@ -117,10 +121,13 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
 
 /**
  * Security headers on every answer (helmet) with a strict Content-Security-Policy: pages load
- * scripts, styles, fonts and images from piano itself only, and no inline script or style is
- * allowed. Answers are compressed when the client accepts it.
+ * scripts, styles, fonts and images from piano itself only, no inline script or style is
+ * allowed, and no other site may frame a page. The referrer stays within piano (`same-origin`:
+ * with `no-referrer`, Chromium sends `Origin: null` on piano's own form posts, which the origin
+ * check would refuse). HSTS only when piano is served over HTTPS, where browsers honour it.
+ * Answers are compressed when the client accepts it.
  */
-async function registerResponseHeaders(app: FastifyInstance) {
+async function registerResponseHeaders(app: FastifyInstance, https: boolean) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -138,6 +145,8 @@ async function registerResponseHeaders(app: FastifyInstance) {
         'frame-ancestors': ["'none'"],
       },
     },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // Cross-origin isolation headers would stop other sites from embedding our open data.
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: 'cross-origin' },

@@ -78,9 +78,9 @@ describe('GET /api/plans/:planId/document', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it('is private while the plan is a draft, and revalidated on every use', async () => {
+  it('is never stored by a browser or a proxy while the plan is a draft', async () => {
     const { res } = await current();
-    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('changes ETag and body after an action is PATCHed', async () => {

@@ -64,7 +64,7 @@ describe('downloading a plan’s documents and open data', { timeout: 60_000 }, 
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);
-    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 

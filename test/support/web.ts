@@ -30,11 +30,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(): Promise<WebServer> {
+export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
   const db = await openTestDb();
   const demo = await seedDemo(db);
   if (!demo) throw new Error('the demo plan was not loaded');
-  const config = loadConfig({ LOG_LEVEL: 'warn' });
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
   const app = await buildServer({ db, config, web: { today: () => DEMO_TODAY } });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

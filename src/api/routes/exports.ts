@@ -124,7 +124,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Db, publicUrl: st
         // A standalone page: inline styles, fonts and SVG only, nothing to load, nothing to run.
         reply.header(
           'content-security-policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'none'",
         );
       }
       const privacy = revision.status === 'published' ? 'public' : 'private';
