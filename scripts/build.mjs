@@ -26,7 +26,7 @@ await build({
   outbase: src,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   tsconfig: join(ROOT, 'tsconfig.json'),
   logLevel: 'warning',
 });
