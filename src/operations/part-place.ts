@@ -131,7 +131,9 @@ export async function checkEditor(
 
 /**
  * The check an update or a delete runs on the locked row, inside its transaction: the row must
- * sit under the parent the address names, and an editor's policy must allow the write.
+ * sit under the parent the address names, and an editor's policy must allow the write — on the
+ * row as it is and, for an update, on the row as it would be, so that no field an editor may
+ * send (an indicator's action, a measurement's indicator…) moves a part out of their unit.
  */
 export const lockedRowGuard =
   (
@@ -143,6 +145,10 @@ export const lockedRowGuard =
   async (current: Entity, tx: Db) => {
     assertUnderParent(place, parentKey, current);
     await checkEditor(tx, principal, place, { ...write, entity: current });
+    if (write.operation === 'update') {
+      const result = { ...current, ...write.changes };
+      await checkEditor(tx, principal, place, { ...write, entity: result });
+    }
   };
 
 /** The units owning a part: an action's owners, or those of the action it belongs to. */
