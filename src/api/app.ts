@@ -12,7 +12,11 @@ import { sizePlanCaches } from '../operations/plan-caches.js';
 import type { Db } from '../storage/db.js';
 import { registerPrincipal } from './auth.js';
 import { sendProblem } from './problem.js';
-import { registerOriginCheck, registerPrivateNoStore } from './request-guards.js';
+import {
+  registerInputGuard,
+  registerOriginCheck,
+  registerPrivateNoStore,
+} from './request-guards.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerExportRoutes } from './routes/exports.js';
@@ -71,6 +75,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   await app.register(cookie);
   registerOriginCheck(app, publicUrl);
   registerPrivateNoStore(app);
+  registerInputGuard(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

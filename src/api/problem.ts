@@ -1,14 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PianoError, type ErrorCode, type FieldProblem } from '../domain/errors.js';
+import { PianoError, type ErrorCode } from '../domain/errors.js';
 import { toFieldProblems } from '../domain/validation.js';
 
-type ProblemCode = ErrorCode | 'malformed_json' | 'unsupported_media_type' | 'internal';
+type ProblemCode =
+  ErrorCode | 'malformed_json' | 'bad_request' | 'unsupported_media_type' | 'internal';
 
 /** The one table of API errors: code → HTTP status and Italian title. */
 const PROBLEMS: Record<ProblemCode, { status: number; title: string }> = {
   validation: { status: 422, title: 'Dati non validi' },
   malformed_json: { status: 400, title: 'JSON non valido' },
+  bad_request: { status: 400, title: 'Richiesta non valida' },
   not_found: { status: 404, title: 'Risorsa non trovata' },
   conflict: { status: 409, title: 'Conflitto con i dati esistenti' },
   version_conflict: { status: 409, title: 'Versione non aggiornata' },
@@ -40,7 +42,7 @@ export const ProblemSchema = Type.Object(
 interface Problem {
   code: ProblemCode;
   detail: string;
-  errors?: (FieldProblem & { in: string })[];
+  errors?: { field: string; message: string; in: string }[];
 }
 
 /** Classifies any error thrown while serving a request. */
@@ -49,7 +51,7 @@ export function problemOf(error: unknown): Problem {
     return {
       code: error.code,
       detail: error.message,
-      errors: error.problems.map((p) => ({ ...p, in: 'body' })),
+      errors: error.problems.map((p) => ({ in: 'body', ...p })),
     };
   }
   const e = error as FastifyError & { validationContext?: string };
@@ -75,6 +77,12 @@ export function problemOf(error: unknown): Problem {
       code: 'malformed_json',
       detail: `Il corpo della richiesta non è JSON valido: ${e.message}`,
     };
+  }
+  // Other refusals of Fastify or its plugins (a static path that may not be served…).
+  if (e.statusCode === 404) return { code: 'not_found', detail: 'Risorsa non trovata' };
+  if (e.statusCode === 403) return { code: 'forbidden', detail: 'Percorso non consentito' };
+  if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
+    return { code: 'bad_request', detail: 'Richiesta non valida' };
   }
   return {
     code: 'internal',

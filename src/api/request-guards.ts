@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PianoError } from '../domain/errors.js';
+import { PianoError, validationError } from '../domain/errors.js';
+import { unreadableTextProblems } from '../domain/validation.js';
 import { SESSION_COOKIE } from './auth.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -53,5 +54,21 @@ export function registerPrivateNoStore(app: FastifyInstance) {
       reply.header('cache-control', 'no-store');
     }
     return payload;
+  });
+}
+
+/**
+ * Refuses text that no part of piano can store or write (NUL and other control characters,
+ * broken surrogate pairs) wherever a request carries it, path, query or body, with a 422 that
+ * names the field: PostgreSQL would refuse NUL with an error, and documents the others.
+ */
+export function registerInputGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    const problems = [
+      ...unreadableTextProblems(request.params).map((p) => ({ ...p, in: 'params' as const })),
+      ...unreadableTextProblems(request.query).map((p) => ({ ...p, in: 'querystring' as const })),
+      ...unreadableTextProblems(request.body),
+    ];
+    if (problems.length > 0) throw validationError(problems);
   });
 }

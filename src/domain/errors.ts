@@ -2,6 +2,8 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** Where the field was sent, for a request: the body unless said otherwise. */
+  in?: 'body' | 'querystring' | 'params';
 }
 
 /**

@@ -38,9 +38,39 @@ export function validatorFor(schema: TSchema): ValidateFunction {
 
 /** Validates and returns the value typed, or throws a 'validation' PianoError naming fields. */
 export function parseWith<T extends TSchema>(schema: T, value: unknown, what?: string): Static<T> {
+  const unreadable = unreadableTextProblems(value);
+  if (unreadable.length > 0) throw validationError(unreadable, what);
   const validate = validatorFor(schema);
   if (validate(value)) return value as Static<T>;
   throw validationError(toFieldProblems(validate.errors ?? []), what);
+}
+
+/**
+ * Characters no text of a plan may hold: NUL and the other control characters but tab, line
+ * feed and carriage return (PostgreSQL refuses NUL, and XML, so DOCX, refuses them all), and
+ * halves of a UTF-16 surrogate pair without their other half.
+ */
+const UNREADABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const UNREADABLE_MESSAGE =
+  'contiene un carattere non ammesso (un carattere di controllo, come NUL, o un carattere incompleto)';
+
+/** Every string in a value (object keys included) that holds such a character, by JSON Pointer. */
+export function unreadableTextProblems(value: unknown, pointer = ''): FieldProblem[] {
+  if (typeof value === 'string') {
+    return UNREADABLE.test(value) ? [{ field: pointer, message: UNREADABLE_MESSAGE }] : [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => unreadableTextProblems(item, `${pointer}/${i}`));
+  }
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const inKey = UNREADABLE.test(key) ? [{ field: here, message: UNREADABLE_MESSAGE }] : [];
+    return [...inKey, ...unreadableTextProblems(item, here)];
+  });
 }
 
 /** Turns Ajv errors into one Italian message per field, without the noise of unions. */

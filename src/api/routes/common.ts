@@ -5,7 +5,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  // Beyond any list piano holds, and within PostgreSQL's bigint whatever the client sends.
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
   sort: Type.Optional(
     Type.String({
       pattern: '^-?[A-Za-z]+$',

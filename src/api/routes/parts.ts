@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type TProperties } from '@sinclair/typebox';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 import { createPart } from '../../operations/create-part.js';
 import { deletePart } from '../../operations/delete-part.js';
 import { listParts } from '../../operations/list-parts.js';
@@ -13,10 +13,23 @@ import { PageQuery, READ_ERRORS, Uuid, VersionQuery, WRITE_ERRORS, pageOf } from
 
 type Params = { organizationId?: string; planId?: string; parentId?: string; id?: string };
 
+/** Whether a field holds whole numbers (a year…), possibly null. */
+const isInteger = (schema: TSchema | undefined): boolean =>
+  schema?.type === 'integer' || (schema?.anyOf as TSchema[] | undefined)?.some(isInteger) === true;
+
+/**
+ * Filters take the type of the field they filter: `?year=abc` is refused with 422 as any
+ * other bad query, instead of reaching the database as text compared with a number.
+ */
 function listQuerySchema(r: PartResource) {
   const filters: TProperties = {};
   for (const c of r.table.columns) {
-    if (c.filter) filters[c.prop] = Type.Optional(Type.String({ maxLength: 300 }));
+    if (!c.filter) continue;
+    filters[c.prop] = Type.Optional(
+      isInteger(r.output.properties[c.prop])
+        ? Type.Integer({ minimum: -2_147_483_648, maximum: 2_147_483_647 })
+        : Type.String({ maxLength: 300 }),
+    );
   }
   return Type.Object({ ...PageQuery, ...filters }, { additionalProperties: false });
 }
