@@ -18,6 +18,7 @@ export const ConfigSchema = Type.Object({
   PIANO_COOKIE_SECURE: Type.Boolean({ default: false }),
   PIANO_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+[^?#]*$' })),
   NODE_ENV: Type.Optional(Type.String()),
+  PIANO_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   PIANO_DOCUMENT_CACHE_MB: Type.Integer({ minimum: 1, default: 32 }),
   PIANO_EXPORT_CACHE_MB: Type.Integer({ minimum: 1, default: 64 }),
   LOG_LEVEL: Type.Union(
@@ -49,6 +50,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length === 0) return raw as Config;
   throw new ConfigError(`Configurazione non valida:\n${problems.join('\n')}`);
+}
+
+/**
+ * Fastify's `trustProxy` from PIANO_TRUST_PROXY: `true` trusts any proxy, a number that many
+ * hops, anything else is a comma-separated list of proxy addresses or subnets. Unset, the
+ * client's address is the connection's (no proxy in front).
+ */
+export function trustProxyOf(
+  config: Pick<Config, 'PIANO_TRUST_PROXY'>,
+): boolean | string | ((address: string, hop: number) => boolean) {
+  const value = config.PIANO_TRUST_PROXY;
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }
 
 /**

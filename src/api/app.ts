@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { publicBaseUrl, type Config } from '../config.js';
+import { publicBaseUrl, trustProxyOf, type Config } from '../config.js';
 import { PianoError } from '../domain/errors.js';
 import { publishedPlanSchema } from '../domain/model/interchange.js';
 import { newAjv, validatorFor } from '../domain/validation.js';
@@ -41,6 +41,7 @@ export interface AppOptions {
     | 'PIANO_DOCUMENT_CACHE_MB'
     | 'PIANO_EXPORT_CACHE_MB'
     | 'PIANO_PUBLIC_URL'
+    | 'PIANO_TRUST_PROXY'
     | 'PORT'
   >;
 }
@@ -54,6 +55,9 @@ const coercing = newAjv({ coerceTypes: 'array' });
 export async function buildApp({ db, config }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: config.PIANO_BODY_LIMIT,
+    // Behind a reverse proxy, the client's address (sign-in throttling, logs) is read from
+    // X-Forwarded-For only when PIANO_TRUST_PROXY says which proxies to believe.
+    trustProxy: trustProxyOf(config),
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PianoError, type ErrorCode } from '../domain/errors.js';
+import { PianoError, ThrottledError, type ErrorCode } from '../domain/errors.js';
 import { toFieldProblems } from '../domain/validation.js';
 
 type ProblemCode =
@@ -17,6 +17,7 @@ const PROBLEMS: Record<ProblemCode, { status: number; title: string }> = {
   unauthenticated: { status: 401, title: 'Accesso richiesto' },
   forbidden: { status: 403, title: 'Operazione non consentita' },
   payload_too_large: { status: 413, title: 'Richiesta troppo grande' },
+  too_many_requests: { status: 429, title: 'Troppi tentativi' },
   unsupported_file: { status: 415, title: 'Formato del file non supportato' },
   unreadable_file: { status: 422, title: 'File non leggibile' },
   file_too_large: { status: 413, title: 'File troppo grande' },
@@ -94,6 +95,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const problem = problemOf(error);
   const { status, title } = PROBLEMS[problem.code];
   if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+  if (error instanceof ThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
   else request.log.info({ code: problem.code }, problem.detail);
   return reply
     .status(status)

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'payload_too_large'
+  // Too many failed attempts: wait `retryAfterSeconds` (see ThrottledError).
+  | 'too_many_requests'
   // A file given to the importer that cannot be read as a plan (see INPUT_FILE_ERRORS).
   | 'unsupported_file'
   | 'unreadable_file'
@@ -43,6 +45,16 @@ export class PianoError extends Error {
     super(message);
     this.name = 'PianoError';
     this.summary = summary ?? message;
+  }
+}
+
+/** A refusal that says when to try again. */
+export class ThrottledError extends PianoError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message);
   }
 }
 

@@ -39,12 +39,17 @@ export function registerSessionRoutes(
         tags,
         summary: 'Accedi',
         body: Credentials,
-        response: { 200: Me, ...problems(401, 422) },
+        response: { 200: Me, ...problems(401, 422, 429) },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body as Static<typeof Credentials>;
-      const { token, principal } = await signIn(db, email, password, config.PIANO_SESSION_HOURS);
+      const { token, principal } = await signIn(db, {
+        email,
+        password,
+        address: request.ip,
+        ttlHours: config.PIANO_SESSION_HOURS,
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
