@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 /**
  * The one handle every query module takes. Both backends speak PostgreSQL: PGlite (embedded,
@@ -36,9 +37,19 @@ export async function openDb(options: DbOptions): Promise<Db> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const pglite = await PGlite.create(dataDir ?? 'memory://', {
-    parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
-  });
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir ?? 'memory://', {
+      parsers: {
+        [DATE_OID]: (value: string) => value,
+        [INT8_OID]: (value: string) => Number(value),
+      },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   type Runner = Pick<PGlite, 'query' | 'exec'>;
   let generation = 0;
   // Over-counting is harmless (a cache re-checks); only plain reads leave the counter alone.
@@ -67,7 +78,13 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
           ),
         ),
       ),
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    },
     changeGeneration: () => generation,
   };
 }
