@@ -115,6 +115,12 @@ export function recognizeActionTables(lines: Line[]): {
   const actions: DraftAction[] = [];
   const claimed: number[] = [];
   for (const table of tables(lines)) {
+    const byYear = yearColumnActions(table);
+    if (byYear) {
+      actions.push(...byYear);
+      for (let i = table.start; i <= table.end; i += 1) claimed.push(i);
+      continue;
+    }
     const h = table.rows.findIndex((r) => isActionHeader(r));
     if (h < 0) continue;
     const header = table.rows[h] as Line;
@@ -149,8 +155,58 @@ export function recognizeActionTables(lines: Line[]): {
   return { actions, claimed };
 }
 
+/**
+ * "Argomento | Anno 2020 | Anno 2021 | Anno 2022": each row an action, each year cell what is
+ * done that year (text, not X marks). The action runs over the years whose cell says something.
+ */
+function yearColumnActions(table: Table): DraftAction[] | null {
+  const h = table.rows.findIndex((r) => yearColumns(r).size >= 2);
+  if (h < 0 || h > 1) return null;
+  const header = table.rows[h] as Line;
+  const years = yearColumns(header);
+  const cells = header.block.cells ?? [];
+  const topic = cells.findIndex((c, k) => !years.has(k) && c.trim() !== '');
+  const body = table.rows.slice(h + 1);
+  if (topic < 0 || body.length === 0) return null;
+  const texts = body.flatMap((row) =>
+    [...years.keys()].map((k) => cellUnder(header, row, k).trim()),
+  );
+  const written = texts.filter((t) => t.length > 12 && !MARK.test(t));
+  if (written.length < texts.filter(Boolean).length * 0.6) return null;
+  const out: DraftAction[] = [];
+  for (const row of body) {
+    const title = cellUnder(header, row, topic)
+      .trim()
+      .replace(/[.:;\s]+$/, '');
+    if (title.length < 3 || /^totale\b/i.test(title)) continue;
+    const done = [...years]
+      .filter(([k]) => cellUnder(header, row, k).trim() !== '')
+      .sort((a, b) => a[1] - b[1]);
+    const description = done.map(([k, y]) => `${y}: ${cellUnder(header, row, k).trim()}`);
+    out.push({
+      at: row.index,
+      source: row.block.source,
+      confidence: 0.7,
+      recognizer: 'tabella-colonne-anno',
+      notes: [],
+      title,
+      description: description.join('\n') || null,
+      responsibles: [],
+      timing: yearsAsWords(done.map(([, y]) => y)),
+      expectedResults: [],
+      microActions: [],
+      span: [row.index, row.index],
+    });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** The document's own history ("Versione | Data | Descrizione"): never a list of actions. */
+const REVISION_HEADER = /^(?:versione|revisione|rev\.?|edizione|release)$/i;
+
 function isActionHeader(row: Line): boolean {
   const cells = (row.block.cells ?? []).map((c) => c.trim());
+  if (cells.some((c) => REVISION_HEADER.test(c))) return false;
   // A header names its columns in a few words each.
   if (cells.some((c) => c.length > 40)) return false;
   if (!cells.some((c) => ACTION_HEADER.test(c))) return false;
