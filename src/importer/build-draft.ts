@@ -1,9 +1,10 @@
 import type { PlanDocumentInput } from '../domain/model/interchange.js';
 import { recognizeFieldActions } from './recognizers/actions.js';
+import { recognizeAnnouncedLists } from './recognizers/announced.js';
 import { recognizeBaseline } from './recognizers/baseline.js';
 import { recognizeBulletActions } from './recognizers/bullets.js';
 import { recognizeDocumentInfo, type DocumentInfo } from './recognizers/document-info.js';
-import { annotate, type Line } from './recognizers/lines.js';
+import { annotate, fold, type Line } from './recognizers/lines.js';
 import { recognizePlatforms } from './recognizers/platforms.js';
 import { recognizePriorities, type PriorityMarker } from './recognizers/priorities.js';
 import { recognizeSheets } from './recognizers/schede.js';
@@ -11,6 +12,7 @@ import { titleSimilarity } from './recognizers/similarity.js';
 import { recognizeSpending } from './recognizers/spending.js';
 import { recognizeActionTables } from './recognizers/tables.js';
 import type { DraftAction, DraftPriority, Found } from './recognizers/types.js';
+import { scoreActions, type ActionModel } from './scoring.js';
 import type { SourcePointer, TextDocument } from './text-model.js';
 
 /** Where one item of the draft came from, and how sure the importer is of it. */
@@ -21,6 +23,8 @@ export interface Provenance {
   confidence: number;
   recognizer: string;
   notes?: string[];
+  /** Actions: the signals that made the importer take the item for an action. */
+  why?: string[];
 }
 
 export interface Draft {
@@ -54,8 +58,16 @@ const MEASURE_MENTION =
 const CATALOG_CODE =
   /\b(CAP\d{1,2}\.(?:PA\.)?(?:LA)?\d{1,3}|RA\d{1,2}\.\d{1,2}\.\d{1,2}|OB\.\d{1,2}\.\d{1,2})\b/g;
 
+export interface DraftOptions {
+  /**
+   * Weighs the candidate actions; null keeps every candidate with its signals (the fitting of
+   * the model needs them all). Defaults to the model fitted on the annotated plans.
+   */
+  actionModel?: ActionModel | null;
+}
+
 /** Runs every recognizer on a converted document and assembles one interchange draft. */
-export function buildDraft(doc: TextDocument): Draft {
+export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft {
   const lines = annotate(doc);
   const fullText = lines.map((l) => l.text).join('\n');
   const info = recognizeDocumentInfo(lines, fullText);
@@ -79,8 +91,17 @@ export function buildDraft(doc: TextDocument): Draft {
   });
   for (const a of fieldActions) rangeOf(a.span).forEach((i) => claimed.add(i));
   const bullets = recognizeBulletActions(lines, claimed);
-  const described = [...fieldActions, ...sheets, ...bullets].sort((a, b) => a.at - b.at);
-  const actions = mergeTableRows(described, tables.actions);
+  for (const a of bullets) rangeOf(a.span).forEach((i) => claimed.add(i));
+  const announced = recognizeAnnouncedLists(lines, claimed, info.period);
+  const described = [...fieldActions, ...sheets, ...bullets, ...announced].sort(
+    (a, b) => a.at - b.at,
+  );
+  const candidates = dedupe(mergeTableRows(described, tables.actions));
+  const actions = scoreActions(
+    candidates,
+    info.period,
+    options.actionModel === undefined ? undefined : options.actionModel,
+  );
 
   const groups = priorityGroups(lines, priorities, markers, actions, claimed, doc.wrapped);
   const warnings = [...doc.warnings, ...info.warnings];
@@ -127,13 +148,34 @@ function rangeOf([from, to]: [number, number]): number[] {
 }
 
 function entry(pointer: string, found: Found): Provenance {
-  const base = {
+  const base: Provenance = {
     pointer,
     source: found.source,
     confidence: found.confidence,
     recognizer: found.recognizer,
   };
-  return found.notes.length ? { ...base, notes: found.notes } : base;
+  if (found.notes.length) base.notes = found.notes;
+  if (found.signals?.length) base.why = found.signals;
+  return base;
+}
+
+/** Same code, or the same title: one action found twice (a cross-reference) becomes one. */
+function dedupe(actions: DraftAction[]): DraftAction[] {
+  const out: DraftAction[] = [];
+  for (const a of actions) {
+    const twin = out.find(
+      (b) => (a.code && b.code && a.code === b.code) || fold(a.title) === fold(b.title),
+    );
+    if (!twin) {
+      out.push(a);
+      continue;
+    }
+    if (twin.responsibles.length === 0) twin.responsibles = a.responsibles;
+    if (!twin.timing && a.timing) twin.timing = a.timing;
+    twin.notes.push(`ripetuta a riga ${a.source.line}: unita a questa`);
+    twin.signals = [...(twin.signals ?? []), 'trovata-due-volte'];
+  }
+  return out;
 }
 
 /** Summary tables repeat actions: a row enriches the action it names, or becomes a new one. */
