@@ -1,6 +1,7 @@
 import type { PlanDocumentInput } from '../domain/model/interchange.js';
 import { recognizeFieldActions } from './recognizers/actions.js';
 import { recognizeAnnouncedLists } from './recognizers/announced.js';
+import { recognizeListItems } from './recognizers/list-items.js';
 import { recognizeBaseline } from './recognizers/baseline.js';
 import { recognizeBulletActions } from './recognizers/bullets.js';
 import { recognizeDocumentInfo, type DocumentInfo } from './recognizers/document-info.js';
@@ -93,7 +94,9 @@ export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft
   const bullets = recognizeBulletActions(lines, claimed);
   for (const a of bullets) rangeOf(a.span).forEach((i) => claimed.add(i));
   const announced = recognizeAnnouncedLists(lines, claimed, info.period);
-  const described = [...fieldActions, ...sheets, ...bullets, ...announced].sort(
+  for (const a of announced) rangeOf(a.span).forEach((i) => claimed.add(i));
+  const items = recognizeListItems(lines, claimed);
+  const described = [...fieldActions, ...sheets, ...bullets, ...announced, ...items].sort(
     (a, b) => a.at - b.at,
   );
   const candidates = dedupe(mergeTableRows(described, tables.actions));

@@ -25,9 +25,14 @@ const ACTION_WORD =
 const INFINITIVE = /^(?:\p{L}+(?:are|ere|ire|arsi|ersi|irsi))\b/iu;
 const PAST = /\b(?:[èe] stat[oa]|sono stat[ei]|hanno|ha avviato|gi[àa])\b/i;
 
+const WEAK_RECOGNIZERS = new Set(['voce-di-elenco']);
+
 /** The signals of a candidate action: what the recognizers saw, plus what the draft shows. */
 export function actionSignals(action: DraftAction, period: PlanPeriod): string[] {
   const signals = new Set<string>([`riconosciuto:${action.recognizer}`, ...(action.signals ?? [])]);
+  // A form of the genre that frames an action (a field block, a sheet, a table row, a list the
+  // plan announces as its work), as against a bare list item or line offered as a candidate.
+  if (!WEAK_RECOGNIZERS.has(action.recognizer)) signals.add('forma-di-azione');
   const title = action.title.trim();
   const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (action.responsibles.length > 0) signals.add('responsabili');
@@ -90,6 +95,8 @@ export function scoreActions(
 export interface Example {
   signals: string[];
   right: boolean;
+  /** How much the example counts in the fit (1 unless said). */
+  weight?: number;
 }
 
 /**
@@ -100,24 +107,28 @@ export function fitActionModel(
   examples: Example[],
   options: { l2?: number; steps?: number; rate?: number; threshold?: number } = {},
 ): ActionModel {
-  const l2 = options.l2 ?? 0.05;
-  const steps = options.steps ?? 2000;
+  const l2 = options.l2 ?? 0.01;
+  const steps = options.steps ?? 3000;
   const rate = options.rate ?? 0.5;
   const names = [...new Set(examples.flatMap((e) => e.signals))].sort();
   const index = new Map(names.map((n, k) => [n, k]));
   const rows = examples.map((e) => ({
     x: e.signals.map((s) => index.get(s) ?? -1).filter((k) => k >= 0),
     y: e.right ? 1 : 0,
+    weight: e.weight ?? 1,
   }));
   const w = new Array<number>(names.length).fill(0);
   let b = 0;
-  const n = Math.max(1, rows.length);
+  const n = Math.max(
+    1e-9,
+    rows.reduce((sum, r) => sum + r.weight, 0),
+  );
   for (let step = 0; step < steps; step += 1) {
     const gw = w.map((v) => l2 * v);
     let gb = 0;
-    for (const { x, y } of rows) {
+    for (const { x, y, weight } of rows) {
       const z = x.reduce((sum, k) => sum + (w[k] ?? 0), b);
-      const err = 1 / (1 + Math.exp(-z)) - y;
+      const err = (1 / (1 + Math.exp(-z)) - y) * weight;
       for (const k of x) gw[k] = (gw[k] ?? 0) + err / n;
       gb += err / n;
     }

@@ -47,7 +47,7 @@ export function recognizeAnnouncedLists(
       const body = ownTiming && own ? item.text.slice(0, own.index) : item.text;
       const title = firstSentence(body.replace(/[;.:,\s]+$/, ''), 400);
       if (title.length < 8) continue;
-      const signals = ['elenco-annunciato', 'marcatore-elenco'];
+      const signals = ['elenco-annunciato'];
       if (ownTiming) signals.push('tempi-tra-parentesi');
       else if (timing) signals.push('tempi-della-frase');
       actions.push({
