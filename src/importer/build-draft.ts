@@ -1,7 +1,11 @@
 import type { PlanDocumentInput } from '../domain/model/interchange.js';
 import { recognizeFieldActions } from './recognizers/actions.js';
 import { recognizeAnnouncedLists } from './recognizers/announced.js';
-import { recognizeListItems } from './recognizers/list-items.js';
+import {
+  inheritSectionResponsibles,
+  recognizeListItems,
+  sectionResponsibleLines,
+} from './recognizers/list-items.js';
 import { recognizeBaseline } from './recognizers/baseline.js';
 import { recognizeBulletActions } from './recognizers/bullets.js';
 import { recognizeDocumentInfo, type DocumentInfo } from './recognizers/document-info.js';
@@ -78,7 +82,9 @@ export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft
   const spending = recognizeSpending(lines);
   const baseline = recognizeBaseline(lines);
   const platforms = recognizePlatforms(lines);
+  const sections = sectionResponsibleLines(lines);
   const claimed = new Set<number>([
+    ...sections,
     ...sheets.flatMap((s) => rangeOf(s.span)),
     ...tables.claimed,
     ...spending.claimed,
@@ -99,6 +105,7 @@ export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft
   const described = [...fieldActions, ...sheets, ...bullets, ...announced, ...items].sort(
     (a, b) => a.at - b.at,
   );
+  inheritSectionResponsibles(lines, sections, described);
   const candidates = dedupe(mergeTableRows(described, tables.actions));
   const actions = scoreActions(
     candidates,

@@ -39,6 +39,7 @@ export function recognizeBulletActions(lines: Line[], claimed: Set<number>): Dra
       confidence: score(0.75, responsibles, words),
       recognizer: 'elenco-con-tempi',
       notes: [],
+      signals: ['marcatore-elenco', 'tempi-tra-parentesi'],
       title,
       description: null,
       responsibles,

@@ -24,14 +24,9 @@ const MAX_WRAPPED = 8;
 
 export function recognizeListItems(lines: Line[], claimed: Set<number>): DraftAction[] {
   const actions: DraftAction[] = [];
-  let sectionResponsibles: string[] = [];
+  const sectionResponsibles: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as Line;
-    if (line.heading !== null && line.heading < 9) sectionResponsibles = [];
-    if (line.label?.kind === 'responsibles' && line.label.value && !claimed.has(i)) {
-      sectionResponsibles = splitResponsibles(line.label.value);
-      continue;
-    }
     if (claimed.has(i) || line.toc || line.label) continue;
     if (line.block.kind === 'item') {
       const { text, end } = wrappedItem(lines, i, claimed);
@@ -44,12 +39,46 @@ export function recognizeListItems(lines: Line[], claimed: Set<number>): DraftAc
       const m = LEADING_DEADLINE.exec(line.text);
       if (!m || !datedOrImplausible(m[1] ?? '')) continue;
       const title = firstSentence((m[2] ?? '').replace(/[;.,\s]+$/, ''));
-      actions.push(
-        candidate(line, i, title, m[1] ?? null, sectionResponsibles, ['tempi-in-testa'], null),
-      );
+      actions.push({
+        ...candidate(line, i, title, m[1] ?? null, sectionResponsibles, ['tempi-in-testa'], null),
+        recognizer: 'tempi-in-testa',
+      });
     }
   }
   return actions;
+}
+
+/**
+ * "Responsabili: Dirigenti dei Settori + RTD" alone before a list: the responsibles of every
+ * item that follows, up to the next heading. Returns the lines of such labels.
+ */
+export function sectionResponsibleLines(lines: Line[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as Line;
+    if (line.label?.kind !== 'responsibles' || !line.label.value) continue;
+    const next = lines.slice(i + 1).find((l) => l.block.kind !== 'blank');
+    if (next?.block.kind === 'item' && !next.label) out.push(i);
+  }
+  return out;
+}
+
+/** Actions of lists with no responsibles of their own take those their section names once. */
+export function inheritSectionResponsibles(
+  lines: Line[],
+  sections: number[],
+  actions: DraftAction[],
+): void {
+  for (const action of actions) {
+    if (action.responsibles.length > 0 || action.microActions.length > 0) continue;
+    const label = [...sections].reverse().find((k) => k < action.at);
+    if (label === undefined) continue;
+    const between = lines.slice(label + 1, action.at);
+    if (between.some((l) => (l.heading !== null && l.heading < 9) || l.allCaps)) continue;
+    action.responsibles = splitResponsibles((lines[label] as Line).label?.value ?? '');
+    action.notes.push('responsabili indicati per l’intera sezione');
+    action.signals = [...(action.signals ?? []), 'responsabili-della-sezione'];
+  }
 }
 
 /** A deadline read as a date, or one naming an impossible year (kept and flagged, never fixed). */
@@ -91,10 +120,18 @@ function itemCandidate(
   let body = text.trim();
   let timing: string | null = null;
   const bracket = BRACKETED.exec(body);
-  if (bracket && parseTiming(bracket[2] ?? '').resolved) {
+  const words = bracket?.[2] ?? '';
+  if (bracket && (parseTiming(words).resolved || datedOrImplausible(words))) {
     timing = `[${(bracket[2] ?? '').trim()}]`;
     body = (bracket[1] ?? '').trim();
     signals.push('tempi-tra-parentesi');
+    const title = firstSentence(body.replace(/[;.,:\s]+$/, ''), 400);
+    if (title.length < 4) return null;
+    // The genre's own form: an item closed by its timing in brackets, however it wraps.
+    return {
+      ...candidate(line, at, title, timing, inherited, signals, body, end),
+      recognizer: 'elenco-con-tempi',
+    };
   } else {
     const lead = LEADING_DEADLINE.exec(body);
     const dated = lead ? datedOrImplausible(lead[1] ?? '') : false;
@@ -126,12 +163,9 @@ function candidate(
   body: string | null,
   end = at,
 ): DraftAction {
-  const withSection = inherited.length > 0 ? [...signals, 'responsabili-della-sezione'] : signals;
+  const withSection = signals;
   const implausible = timing !== null && (parseTiming(timing).note ?? '').includes('implausible');
-  const notes = [
-    ...(inherited.length > 0 ? ['responsabili indicati per l’intera sezione'] : []),
-    ...(implausible ? [`data non plausibile, lasciata com’è: ${timing}`] : []),
-  ];
+  const notes = [...(implausible ? [`data non plausibile, lasciata com’è: ${timing}`] : [])];
   return {
     at,
     source: line.block.source,
