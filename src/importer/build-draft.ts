@@ -180,6 +180,13 @@ function dedupe(actions: DraftAction[]): DraftAction[] {
       out.push(a);
       continue;
     }
+    // A bare list item never stands for an action a stronger form describes: that one stays.
+    if (twin.recognizer === 'voce-di-elenco' && a.recognizer !== 'voce-di-elenco') {
+      out[out.indexOf(twin)] = a;
+      a.notes.push(`anche come voce di elenco a riga ${twin.source.line}`);
+      a.signals = [...(a.signals ?? []), 'trovata-due-volte'];
+      continue;
+    }
     if (twin.responsibles.length === 0) twin.responsibles = a.responsibles;
     if (!twin.timing && a.timing) twin.timing = a.timing;
     twin.notes.push(`ripetuta a riga ${a.source.line}: unita a questa`);
@@ -192,9 +199,17 @@ function dedupe(actions: DraftAction[]): DraftAction[] {
 function mergeTableRows(described: DraftAction[], rows: DraftAction[]): DraftAction[] {
   const out = [...described];
   for (const row of rows) {
+    // A year-column table describes its actions (what each year brings), it does not sum up
+    // actions described elsewhere: its rows are actions of their own.
+    if (row.recognizer === 'tabella-colonne-anno') {
+      out.push(row);
+      continue;
+    }
     let best: DraftAction | null = null;
     let bestScore = 0;
     for (const a of described) {
+      // A bare list item is only a candidate: a table row never disappears into one.
+      if (a.recognizer === 'voce-di-elenco') continue;
       const s = titleSimilarity(a.title, row.title);
       if (s > bestScore) [best, bestScore] = [a, s];
     }
