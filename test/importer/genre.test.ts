@@ -77,6 +77,34 @@ Responsabili: Dirigenti dei Settori / UOA + RTD
     ]);
   });
 
+  it('reads a section’s responsibles after an introduction, and an item’s own before its timing', () => {
+    const text = `${HEAD}SICUREZZA INFORMATICA
+
+Responsabili: Dirigenti dei Settori / UOA + RTD
+
+Le azioni del triennio sono le seguenti.
+
+\uF0B7 Adozione delle misure minime di sicurezza ICT per tutte le postazioni di lavoro
+dell'ente (Resp.: Ufficio CED) [2022]
+
+\uF0B7 Formazione del personale sul phishing e sulla gestione delle password
+[biennio 2022 – 2023]
+`;
+    const { doc } = draft(convertText(text));
+    expect(doc.actions.map((a) => [a.title, a.responsibles, a.timing?.due ?? null])).toEqual([
+      [
+        "Adozione delle misure minime di sicurezza ICT per tutte le postazioni di lavoro dell'ente",
+        ['Ufficio CED'],
+        '2022-12-31',
+      ],
+      [
+        'Formazione del personale sul phishing e sulla gestione delle password',
+        ['Dirigenti dei Settori / UOA + RTD'],
+        '2023-12-31',
+      ],
+    ]);
+  });
+
   it('keeps an impossible year as written and flags it, without guessing a correction', () => {
     const text = `${HEAD}AZIONI
 

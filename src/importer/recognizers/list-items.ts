@@ -1,6 +1,7 @@
 import { parseTiming } from '../../domain/timing/parse-timing.js';
 import { findDateExpressions } from './dates.js';
 import { firstSentence, isStructural, type Line } from './lines.js';
+import { RESPONSIBLE_TAIL } from './bullets.js';
 import { splitResponsibles } from './responsibles.js';
 import type { DraftAction } from './types.js';
 
@@ -57,7 +58,10 @@ export function sectionResponsibleLines(lines: Line[]): number[] {
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as Line;
     if (line.label?.kind !== 'responsibles' || !line.label.value) continue;
-    const next = lines.slice(i + 1).find((l) => l.block.kind !== 'blank');
+    // The list may follow after a line or two of text (the value wrapped, an introduction).
+    const next = lines
+      .slice(i + 1, i + 8)
+      .find((l) => l.block.kind !== 'blank' && (l.block.kind !== 'paragraph' || l.label));
     if (next?.block.kind === 'item' && !next.label) out.push(i);
   }
   return out;
@@ -125,11 +129,14 @@ function itemCandidate(
     timing = `[${(bracket[2] ?? '').trim()}]`;
     body = (bracket[1] ?? '').trim();
     signals.push('tempi-tra-parentesi');
-    const title = firstSentence(body.replace(/[;.,:\s]+$/, ''), 400);
+    const tail = RESPONSIBLE_TAIL.exec(body);
+    const own = tail ? splitResponsibles(tail[1] ?? '') : [];
+    if (tail) body = body.slice(0, tail.index).trim();
+    const title = firstSentence(body.replace(/[-–—;.,:\s]+$/, ''), 400);
     if (title.length < 4) return null;
     // The genre's own form: an item closed by its timing in brackets, however it wraps.
     return {
-      ...candidate(line, at, title, timing, inherited, signals, body, end),
+      ...candidate(line, at, title, timing, own.length ? own : inherited, signals, body, end),
       recognizer: 'elenco-con-tempi',
     };
   } else {
