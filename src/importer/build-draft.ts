@@ -15,7 +15,7 @@ import { recognizePriorities, type PriorityMarker } from './recognizers/prioriti
 import { recognizeSheets } from './recognizers/schede.js';
 import { titleSimilarity } from './recognizers/similarity.js';
 import { recognizeSpending } from './recognizers/spending.js';
-import { recognizeActionTables } from './recognizers/tables.js';
+import { recognizeActionTables, recognizeFlattenedSummaries } from './recognizers/tables.js';
 import type { DraftAction, DraftPriority, Found } from './recognizers/types.js';
 import { scoreActions, type ActionModel } from './scoring.js';
 import type { SourcePointer, TextDocument } from './text-model.js';
@@ -97,6 +97,8 @@ export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft
     claimed,
   });
   for (const a of fieldActions) rangeOf(a.span).forEach((i) => claimed.add(i));
+  const flattened = recognizeFlattenedSummaries(lines, claimed);
+  flattened.claimed.forEach((i) => claimed.add(i));
   const bullets = recognizeBulletActions(lines, claimed);
   for (const a of bullets) rangeOf(a.span).forEach((i) => claimed.add(i));
   const announced = recognizeAnnouncedLists(lines, claimed, info.period);
@@ -106,7 +108,7 @@ export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft
     (a, b) => a.at - b.at,
   );
   inheritSectionResponsibles(lines, sections, described);
-  const candidates = dedupe(mergeTableRows(described, tables.actions));
+  const candidates = dedupe(mergeTableRows(described, [...tables.actions, ...flattened.actions]));
   const actions = scoreActions(
     candidates,
     info.period,

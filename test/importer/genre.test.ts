@@ -136,6 +136,35 @@ Entro fine 2020 Adozione del nuovo sistema di conservazione documentale
   });
 });
 
+describe('a summary table flattened into text', () => {
+  it('reads titles wrapped over lines, then responsibles and X marks under the years', () => {
+    const text = `${HEAD}RIEPILOGO DELLE AZIONI
+
+AZIONE RESPONSABILI 2021 2022 2023
+Migrazione in cloud dei servizi
+demografici e del protocollo
+Ufficio CED X X X
+Attivazione di pagoPA per le rette
+della mensa scolastica
+Servizi scolastici, RTD X
+`;
+    const { doc } = draft(convertText(text));
+    expect(doc.actions.map((a) => [a.title, a.responsibles, a.timing?.due ?? null])).toEqual([
+      [
+        'Migrazione in cloud dei servizi demografici e del protocollo',
+        ['Ufficio CED'],
+        '2023-12-31',
+      ],
+      // One X of three: which year is lost with the columns, so no date is guessed.
+      [
+        'Attivazione di pagoPA per le rette della mensa scolastica',
+        ['Servizi scolastici', 'RTD'],
+        null,
+      ],
+    ]);
+  });
+});
+
 describe('"Linee di azione" blocks with their fields named in bold', () => {
   const html = (fields: [string, string, string]) => `<html><body>
 <h1>Comune di Vallerosa</h1><p>Agenda digitale 2020-2023</p>

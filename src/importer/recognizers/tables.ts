@@ -217,3 +217,76 @@ function isActionHeader(row: Line): boolean {
     cells.some((c) => TIMING_HEADER.test(c) && !ACTION_HEADER.test(c))
   );
 }
+
+const YEAR_TOKEN = /\b(?:19|20)\d\d\b/g;
+const X_TAIL = /((?:\s+[xX✓✔])+)\s*$/u;
+const MAX_TITLE_LINES = 3;
+
+/**
+ * A summary table flattened into text by PDF extraction: a header line naming the years
+ * ("AZIONE RESPONSABILI 2019 2020 2021"), then for each row the action's title wrapped over a
+ * line or more and a line with its responsibles and the X marks. The marks' columns are lost:
+ * the years are known only when every year is marked, and never guessed otherwise.
+ */
+export function recognizeFlattenedSummaries(
+  lines: Line[],
+  claimed: Set<number>,
+): { actions: DraftAction[]; claimed: number[] } {
+  const actions: DraftAction[] = [];
+  const used: number[] = [];
+  for (let h = 0; h < lines.length; h += 1) {
+    const header = lines[h] as Line;
+    if (header.block.kind !== 'paragraph' || claimed.has(h)) continue;
+    const years = [...header.text.matchAll(YEAR_TOKEN)].map((m) => Number(m[0]));
+    const words = header.text.replace(YEAR_TOKEN, '').trim();
+    if (years.length < 2 || words.split(/\s+/).length > 6 || /[.;:,]$/.test(header.text)) continue;
+    let pending: Line[] = [];
+    let blanks = 0;
+    let end = h;
+    for (let i = h + 1; i < lines.length; i += 1) {
+      const l = lines[i] as Line;
+      if (l.block.kind === 'blank') {
+        if ((blanks += 1) > 2) break;
+        continue;
+      }
+      blanks = 0;
+      if (l.block.kind !== 'paragraph' || l.label || claimed.has(i) || l.heading !== null) break;
+      const marks = X_TAIL.exec(l.text);
+      if (!marks) {
+        pending.push(l);
+        if (pending.length > MAX_TITLE_LINES) break;
+        continue;
+      }
+      const count = (marks[1] ?? '').trim().split(/\s+/).length;
+      const rest = l.text.slice(0, marks.index).trim();
+      const title = (pending.length ? pending.map((p) => p.text).join(' ') : rest).trim();
+      const responsibles = pending.length && rest ? splitResponsibles(rest) : [];
+      const first = pending[0] ?? l;
+      const all = count === years.length;
+      actions.push({
+        at: first.index,
+        source: first.block.source,
+        confidence: 0.5,
+        recognizer: 'tabella-riepilogo-appiattita',
+        notes: all
+          ? []
+          : [`${count} anni segnati con X su ${years.length}: quali, non si può dire`],
+        title: title.replace(/[.:;\s]+$/, ''),
+        description: null,
+        responsibles,
+        timing: all ? yearsAsWords(years) : null,
+        expectedResults: [],
+        microActions: [],
+        span: [first.index, i],
+        signals: ['segni-x-sotto-anni'],
+      });
+      pending = [];
+      end = i;
+    }
+    if (end > h) {
+      for (let i = h; i <= end; i += 1) used.push(i);
+      h = end;
+    }
+  }
+  return { actions, claimed: used };
+}
