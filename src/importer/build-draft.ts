@@ -174,10 +174,16 @@ function entry(pointer: string, found: Found): Provenance {
 /** Same code, or the same title: one action found twice (a cross-reference) becomes one. */
 function dedupe(actions: DraftAction[]): DraftAction[] {
   const out: DraftAction[] = [];
+  const folded = new Map<DraftAction, string>();
+  const key = (a: DraftAction): string => {
+    const known = folded.get(a);
+    if (known !== undefined) return known;
+    const k = fold(a.title);
+    folded.set(a, k);
+    return k;
+  };
   for (const a of actions) {
-    const twin = out.find(
-      (b) => (a.code && b.code && a.code === b.code) || fold(a.title) === fold(b.title),
-    );
+    const twin = out.find((b) => (a.code && b.code && a.code === b.code) || key(a) === key(b));
     if (!twin) {
       out.push(a);
       continue;
