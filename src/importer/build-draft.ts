@@ -1,16 +1,23 @@
 import type { PlanDocumentInput } from '../domain/model/interchange.js';
 import { recognizeFieldActions } from './recognizers/actions.js';
+import { recognizeAnnouncedLists } from './recognizers/announced.js';
+import {
+  inheritSectionResponsibles,
+  recognizeListItems,
+  sectionResponsibleLines,
+} from './recognizers/list-items.js';
 import { recognizeBaseline } from './recognizers/baseline.js';
 import { recognizeBulletActions } from './recognizers/bullets.js';
 import { recognizeDocumentInfo, type DocumentInfo } from './recognizers/document-info.js';
-import { annotate, type Line } from './recognizers/lines.js';
+import { annotate, fold, type Line } from './recognizers/lines.js';
 import { recognizePlatforms } from './recognizers/platforms.js';
 import { recognizePriorities, type PriorityMarker } from './recognizers/priorities.js';
 import { recognizeSheets } from './recognizers/schede.js';
 import { titleSimilarity } from './recognizers/similarity.js';
 import { recognizeSpending } from './recognizers/spending.js';
-import { recognizeActionTables } from './recognizers/tables.js';
+import { recognizeActionTables, recognizeFlattenedSummaries } from './recognizers/tables.js';
 import type { DraftAction, DraftPriority, Found } from './recognizers/types.js';
+import { scoreActions, type ActionModel } from './scoring.js';
 import type { SourcePointer, TextDocument } from './text-model.js';
 
 /** Where one item of the draft came from, and how sure the importer is of it. */
@@ -21,6 +28,8 @@ export interface Provenance {
   confidence: number;
   recognizer: string;
   notes?: string[];
+  /** Actions: the signals that made the importer take the item for an action. */
+  why?: string[];
 }
 
 export interface Draft {
@@ -54,8 +63,16 @@ const MEASURE_MENTION =
 const CATALOG_CODE =
   /\b(CAP\d{1,2}\.(?:PA\.)?(?:LA)?\d{1,3}|RA\d{1,2}\.\d{1,2}\.\d{1,2}|OB\.\d{1,2}\.\d{1,2})\b/g;
 
+export interface DraftOptions {
+  /**
+   * Weighs the candidate actions; null keeps every candidate with its signals (the fitting of
+   * the model needs them all). Defaults to the model fitted on the annotated plans.
+   */
+  actionModel?: ActionModel | null;
+}
+
 /** Runs every recognizer on a converted document and assembles one interchange draft. */
-export function buildDraft(doc: TextDocument): Draft {
+export function buildDraft(doc: TextDocument, options: DraftOptions = {}): Draft {
   const lines = annotate(doc);
   const fullText = lines.map((l) => l.text).join('\n');
   const info = recognizeDocumentInfo(lines, fullText);
@@ -65,7 +82,9 @@ export function buildDraft(doc: TextDocument): Draft {
   const spending = recognizeSpending(lines);
   const baseline = recognizeBaseline(lines);
   const platforms = recognizePlatforms(lines);
+  const sections = sectionResponsibleLines(lines);
   const claimed = new Set<number>([
+    ...sections,
     ...sheets.flatMap((s) => rangeOf(s.span)),
     ...tables.claimed,
     ...spending.claimed,
@@ -78,9 +97,23 @@ export function buildDraft(doc: TextDocument): Draft {
     claimed,
   });
   for (const a of fieldActions) rangeOf(a.span).forEach((i) => claimed.add(i));
+  const flattened = recognizeFlattenedSummaries(lines, claimed);
+  flattened.claimed.forEach((i) => claimed.add(i));
   const bullets = recognizeBulletActions(lines, claimed);
-  const described = [...fieldActions, ...sheets, ...bullets].sort((a, b) => a.at - b.at);
-  const actions = mergeTableRows(described, tables.actions);
+  for (const a of bullets) rangeOf(a.span).forEach((i) => claimed.add(i));
+  const announced = recognizeAnnouncedLists(lines, claimed, info.period);
+  for (const a of announced) rangeOf(a.span).forEach((i) => claimed.add(i));
+  const items = recognizeListItems(lines, claimed);
+  const described = [...fieldActions, ...sheets, ...bullets, ...announced, ...items].sort(
+    (a, b) => a.at - b.at,
+  );
+  inheritSectionResponsibles(lines, sections, described);
+  const candidates = dedupe(mergeTableRows(described, [...tables.actions, ...flattened.actions]));
+  const actions = scoreActions(
+    candidates,
+    info.period,
+    options.actionModel === undefined ? undefined : options.actionModel,
+  );
 
   const groups = priorityGroups(lines, priorities, markers, actions, claimed, doc.wrapped);
   const warnings = [...doc.warnings, ...info.warnings];
@@ -127,22 +160,64 @@ function rangeOf([from, to]: [number, number]): number[] {
 }
 
 function entry(pointer: string, found: Found): Provenance {
-  const base = {
+  const base: Provenance = {
     pointer,
     source: found.source,
     confidence: found.confidence,
     recognizer: found.recognizer,
   };
-  return found.notes.length ? { ...base, notes: found.notes } : base;
+  if (found.notes.length) base.notes = found.notes;
+  if (found.signals?.length) base.why = found.signals;
+  return base;
+}
+
+/** Same code, or the same title: one action found twice (a cross-reference) becomes one. */
+function dedupe(actions: DraftAction[]): DraftAction[] {
+  const out: DraftAction[] = [];
+  const folded = new Map<DraftAction, string>();
+  const key = (a: DraftAction): string => {
+    const known = folded.get(a);
+    if (known !== undefined) return known;
+    const k = fold(a.title);
+    folded.set(a, k);
+    return k;
+  };
+  for (const a of actions) {
+    const twin = out.find((b) => (a.code && b.code && a.code === b.code) || key(a) === key(b));
+    if (!twin) {
+      out.push(a);
+      continue;
+    }
+    // A bare list item never stands for an action a stronger form describes: that one stays.
+    if (twin.recognizer === 'voce-di-elenco' && a.recognizer !== 'voce-di-elenco') {
+      out[out.indexOf(twin)] = a;
+      a.notes.push(`anche come voce di elenco a riga ${twin.source.line}`);
+      a.signals = [...(a.signals ?? []), 'trovata-due-volte'];
+      continue;
+    }
+    if (twin.responsibles.length === 0) twin.responsibles = a.responsibles;
+    if (!twin.timing && a.timing) twin.timing = a.timing;
+    twin.notes.push(`ripetuta a riga ${a.source.line}: unita a questa`);
+    twin.signals = [...(twin.signals ?? []), 'trovata-due-volte'];
+  }
+  return out;
 }
 
 /** Summary tables repeat actions: a row enriches the action it names, or becomes a new one. */
 function mergeTableRows(described: DraftAction[], rows: DraftAction[]): DraftAction[] {
   const out = [...described];
   for (const row of rows) {
+    // A year-column table describes its actions (what each year brings), it does not sum up
+    // actions described elsewhere: its rows are actions of their own.
+    if (row.recognizer === 'tabella-colonne-anno') {
+      out.push(row);
+      continue;
+    }
     let best: DraftAction | null = null;
     let bestScore = 0;
     for (const a of described) {
+      // A bare list item is only a candidate: a table row never disappears into one.
+      if (a.recognizer === 'voce-di-elenco') continue;
       const s = titleSimilarity(a.title, row.title);
       if (s > bestScore) [best, bestScore] = [a, s];
     }

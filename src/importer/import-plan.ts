@@ -1,6 +1,7 @@
 import { PianoError } from '../domain/errors.js';
 import { parsePlanDocument } from '../catalog/parse-plan-document.js';
 import { buildDraft, type Draft } from './build-draft.js';
+import type { ActionModel } from './scoring.js';
 import { dehyphenate, joinSpacedLetters } from './clean/text-cleanup.js';
 import { convertDocx } from './converters/docx.js';
 import { convertHtml } from './converters/html.js';
@@ -15,6 +16,8 @@ export interface ImportOptions {
   /** The file's name: tells Markdown and HTML from plain text when the content does not. */
   fileName?: string;
   limits?: Partial<ImportLimits>;
+  /** The model that weighs candidate actions (see scoring.ts); null keeps them all. */
+  actionModel?: ActionModel | null;
 }
 
 /** The draft, and what it was read from. */
@@ -44,7 +47,9 @@ export async function importPlanFile(
     throw new PianoError('file_too_large', 'Il file contiene troppo testo per essere un piano');
   }
   const doc = await convert(detected.format, detected.text, bytes, limits);
-  const draft = withoutUnknownLinks(buildDraft(repairWrapped(doc)));
+  const draft = withoutUnknownLinks(
+    buildDraft(repairWrapped(doc), { actionModel: options.actionModel }),
+  );
   return {
     ...draft,
     source: {

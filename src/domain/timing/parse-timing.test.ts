@@ -459,3 +459,36 @@ describe('parseTiming: keeps the plan words', () => {
     expect(timing).toMatchObject({ kind: 'immediate', start: null, years: [], resolved: false });
   });
 });
+
+describe('parseTiming: spans of months, standing actions, implausible years', () => {
+  it('reads "gennaio 2020 - dicembre 2023" as due at the end of the last month', () => {
+    expect(parseTiming('gennaio 2020 - dicembre 2023')).toMatchObject({
+      kind: 'period',
+      start: '2020-01-01',
+      due: '2023-12-31',
+      years: [2020, 2021, 2022, 2023],
+      resolved: true,
+    });
+  });
+
+  it('gives a first month without a year the year of the second', () => {
+    expect(parseTiming('gennaio - dicembre 2020')).toMatchObject({
+      start: '2020-01-01',
+      due: '2020-12-31',
+    });
+    expect(parseTiming('giugno 2021 – dicembre 2021').due).toBe('2021-12-31');
+  });
+
+  it('says a standing action has no deadline instead of guessing one', () => {
+    const timing = parseTiming('Azione continua');
+    expect(timing).toMatchObject({ kind: 'unresolved', due: null, resolved: false });
+    expect(timing.note).toContain('standing action');
+  });
+
+  it('flags an impossible year as written and never corrects it', () => {
+    const timing = parseTiming('Entro fine 2121');
+    expect(timing).toMatchObject({ kind: 'unresolved', due: null, text: 'Entro fine 2121' });
+    expect(timing.note).toContain('implausible year');
+    expect(timing.note).toContain('2121');
+  });
+});

@@ -69,6 +69,8 @@ const NOTE = {
   planUnknown: 'the plan period is unknown, so "per tutto il triennio" cannot be dated',
   unread: 'some words were not read as dates',
   noDate: 'no date could be read from the words',
+  standing: 'standing action: it has no deadline',
+  implausible: 'implausible year, kept as written',
 } as const;
 
 // --- the words -------------------------------------------------------------------------------
@@ -414,6 +416,41 @@ function rangeRule(s: string): Draft | null {
   return { kind: 'period', start: head.point.start, due: end.end, notes: restNotes(rest) };
 }
 
+const MONTH_SPAN = new RegExp(`^${MONTH}(?:\\s+${YEAR})?\\s*-\\s*`);
+
+/**
+ * "gennaio 2020 - dicembre 2023", "gennaio - dicembre 2020": a span of months with no lead
+ * word. It ends with the last day of the second month; a first month without a year takes the
+ * second's year.
+ */
+function monthSpanRule(s: string): Draft | null {
+  const m = MONTH_SPAN.exec(s);
+  if (!m) return null;
+  const end = readValidPoint(s, m[0].length);
+  if (!end || end.precision !== 'month') return null;
+  const first = monthNumber(m[1] ?? '') ?? 0;
+  const year = m[2] === undefined ? yearOf(end.start) : num(m[2]);
+  const start = iso(year, first, 1);
+  const rest = s.slice(m[0].length + end.length);
+  return { kind: 'period', start, due: end.end, notes: restNotes(rest) };
+}
+
+const STANDING =
+  /^(?:azione|attivit[aà]|intervento)?\s*(?:continu[ao]|continuativ[ao]|permanente|costante)$/;
+
+/** "Azione continua": a standing action with no deadline, said so rather than left unread. */
+function standingRule(s: string): Draft | null {
+  return STANDING.test(s) ? unresolved(NOTE.standing) : null;
+}
+
+const FAR_YEAR = /\b(?:2[1-9]\d\d|[3-9]\d{3})\b/;
+
+/** "Entro fine 2121": a year no plan can mean, flagged as it is and never corrected. */
+function implausibleRule(s: string): Draft | null {
+  const m = FAR_YEAR.exec(s);
+  return m && !new RegExp(YEAR).test(s) ? unresolved(`${NOTE.implausible}: ${m[0]}`) : null;
+}
+
 /** "a partire dal 2023, negli anni a venire": open-ended from a named point. */
 function fromRule(s: string, ctx: Ctx): Draft | null {
   const head = headPoint(s);
@@ -502,6 +539,9 @@ const RULES: Rule[] = [
   emptyRule,
   recurringRule,
   immediateRule,
+  standingRule,
+  implausibleRule,
+  monthSpanRule,
   rangeRule,
   fromRule,
   planPeriodRule,

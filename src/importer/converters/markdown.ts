@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, TextDocument } from '../text-model.js';
+import { convertHtml } from './html.js';
 import { plain, stripInlineHtml } from './text.js';
 
 /**
@@ -13,13 +14,28 @@ const LABEL_LINE = /^\W{0,4}\p{L}[\p{L}'’ ]{1,40}\W{0,4}:/u;
 
 export function convertMarkdown(text: string): TextDocument {
   const tokens = md.parse(text, {});
+  const sourceLines = text.split('\n');
   const blocks: Block[] = [];
+  /** Tokens that start before this line were read as part of an HTML table. */
+  let skipUntil = 0;
   let listDepth = 0;
   let row: { cells: string[]; line: number } | null = null;
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k] as Token;
     const line = (t.map?.[0] ?? 0) + 1;
     const source = { page: null, line };
+    if (t.map && t.map[0] < skipUntil) continue;
+    if (t.type === 'html_block' && /<table\b/i.test(t.content)) {
+      // An HTML table inside Markdown (blank lines may cut it into several HTML blocks): read
+      // the source from its first line to </table> as HTML, so its rows stay rows.
+      const end = sourceLines.findIndex((l, n) => n >= line - 1 && /<\/table>/i.test(l));
+      const last = end < 0 ? (t.map?.[1] ?? line) - 1 : end;
+      const html = sourceLines.slice(line - 1, last + 1).join('\n');
+      for (const b of convertHtml(html).blocks)
+        blocks.push({ ...b, source: { page: null, line: b.source.line + line - 1 } });
+      skipUntil = last + 1;
+      continue;
+    }
     if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') listDepth += 1;
     else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') listDepth -= 1;
     else if (t.type === 'heading_open') {

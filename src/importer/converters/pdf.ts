@@ -5,7 +5,9 @@ import type { ImportLimits } from '../limits.js';
 import type { Block, TextDocument } from '../text-model.js';
 import { runExtractor } from './run-extractor.js';
 
-const BULLET = /^(?:[-–•●▪◦○■□➢➤►✓]|\d{1,2}[.)]|[a-z][.)])\s+/u;
+// Any list marker of the genre, including the private-use glyphs (U+F0xx) of symbol fonts
+// that PDF and Word extraction give, and a lone 'o' before a capital.
+const BULLET = /^(?:[-–•●▪◦○■□➢➤►✓✔❖◆♦▸→·\uF000-\uF0FF]|o(?=\s+\p{Lu})|\d{1,2}[.)]|[a-z][.)])\s+/u;
 
 /**
  * PDF → text model, with pdf.js (legacy build, in a worker). Encrypted, image-only, too long

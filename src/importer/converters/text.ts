@@ -1,7 +1,10 @@
 import { looksWrapped, squash, type Block, type TextDocument } from '../text-model.js';
 
 const HEADING = /^(#{1,6})\s+(.*)$/;
-const BULLET = /^\s*(?:[-–•●▪◦○■□➢➤►✓*]|\d{1,2}[.)]|[a-z][.)])\s+/u;
+// Any list marker of the genre, including the private-use glyphs (U+F0xx) of symbol fonts
+// that PDF and Word extraction give, and a lone 'o' before a capital.
+const BULLET =
+  /^\s*(?:[-–•●▪◦○■□➢➤►✓✔❖◆♦▸→·\uF000-\uF0FF*]|o(?=\s+\p{Lu})|\d{1,2}[.)]|[a-z][.)])\s+/u;
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

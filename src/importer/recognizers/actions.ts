@@ -280,7 +280,7 @@ function actionFrom(
   let descriptionFrom: number;
   let code: string | null = null;
   if (titleAt !== null) {
-    const numbered = /^(\d{1,2}(?:\.\d{1,2}){1,5})\.?\s+(.*)$/.exec((lines[titleAt] as Line).text);
+    const numbered = ACTION_CODE.exec((lines[titleAt] as Line).text);
     code = numbered?.[1] ?? null;
     title = (numbered?.[2] ?? (lines[titleAt] as Line).text).replace(/[.:;\s]+$/, '');
     confidence = (lines[titleAt] as Line).heading !== null ? 0.9 : 0.85;
@@ -294,7 +294,8 @@ function actionFrom(
     descriptionFrom = firstContent;
   }
   const body = joinLines(lines, contentBetween(lines, descriptionFrom, to), ctx.wrapped);
-  const description = body.join('\n').trim();
+  const described = fieldValue(fields, 'description');
+  const description = [...body, ...(described ? [described] : [])].join('\n').trim();
   const responsibles = responsiblesOf(fields);
   const timing = fieldValue(fields, 'timing');
   const at = titleAt ?? descriptionFrom;
@@ -317,6 +318,10 @@ function actionFrom(
     code,
   };
 }
+
+/** "2.1.3 Title", "LA01 - Title", "LAd2 – Title", "A.3. Title": the plan's own code, then the title. */
+const ACTION_CODE =
+  /^(\d{1,2}(?:\.\d{1,2}){1,5}|[A-Z]{1,4}[a-z]?\d{1,3}(?:\.\d{1,3})*|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\.?\s*(?:[-–—:)]\s*|\s)(\S.*)$/u;
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

@@ -13,7 +13,7 @@ import type { DraftAction } from './types.js';
 const BRACKETED = /^(.*?)\s*[[(]\s*([^\])]{2,90}?)\s*[\])]\s*[.;,]?\s*$/;
 const TIMING_WORDS =
   /\b(?:entro|triennio|biennio|anno|anni|da subito|subito|ogni anno|continuativ|(?:19|20)\d\d)\b/i;
-const RESPONSIBLE_TAIL =
+export const RESPONSIBLE_TAIL =
   /\s*(?:[-–—]\s*|\(\s*)?(?:resp(?:onsabil[ei]|\.)?|a cura d(?:i|el|ella|ell['’]))\s*[:.]?\s*([^()[\]]+?)\)?\s*$/i;
 
 export function recognizeBulletActions(lines: Line[], claimed: Set<number>): DraftAction[] {
@@ -39,6 +39,7 @@ export function recognizeBulletActions(lines: Line[], claimed: Set<number>): Dra
       confidence: score(0.75, responsibles, words),
       recognizer: 'elenco-con-tempi',
       notes: [],
+      signals: ['marcatore-elenco', 'tempi-tra-parentesi'],
       title,
       description: null,
       responsibles,

@@ -61,7 +61,9 @@ export function readField(lines: Line[], at: number, wrapped: boolean): Field {
   let end = at;
   if (!label.value) end = readFollowingValue(lines, at, label.kind, wrapped, items);
   else if (wrapped) end = readContinuation(lines, at, items);
-  const value = items.join(LISTY.has(label.kind) ? '\n' : ' ').trim();
+  const value = items
+    .join(LISTY.has(label.kind) || label.kind === 'description' ? '\n' : ' ')
+    .trim();
   return { kind: label.kind, value, items: items.filter(Boolean), start: at, end };
 }
 
@@ -93,7 +95,7 @@ function readFollowingValue(
     const l = lines[j] as Line;
     if (l.block.kind === 'blank') {
       blanks += 1;
-      if (items.length > 0 && !(listy && nextIsItem(lines, j))) break;
+      if (items.length > 0 && kind !== 'description' && !(listy && nextIsItem(lines, j))) break;
       if (items.length === 0 && blanks > 4) break;
       continue;
     }
@@ -105,6 +107,13 @@ function readFollowingValue(
       continue;
     }
     const last = items.length - 1;
+    if (kind === 'description') {
+      // A description runs over several paragraphs and lists, up to the next field or heading.
+      if (l.heading !== null && !wrapped) break;
+      items.push(l.text);
+      end = j;
+      continue;
+    }
     if (l.block.kind === 'item') {
       if (!listy) break;
       items.push(l.text);
@@ -134,6 +143,7 @@ export const RECORD_KINDS = new Set<LabelKind>([
   'results',
   'indicators',
   'funding',
+  'description',
 ]);
 
 /**

@@ -7,7 +7,15 @@ import type { Block, TextDocument } from '../text-model.js';
  */
 
 export type LabelKind =
-  'responsibles' | 'unit' | 'timing' | 'results' | 'indicators' | 'funding' | 'action' | 'micro';
+  | 'responsibles'
+  | 'unit'
+  | 'timing'
+  | 'results'
+  | 'indicators'
+  | 'funding'
+  | 'description'
+  | 'action'
+  | 'micro';
 
 export interface Line {
   index: number;
@@ -28,7 +36,7 @@ export interface Line {
 const LABELS: Array<readonly [LabelKind, string]> = [
   [
     'responsibles',
-    "responsabilit[àa]'?|responsabil[ei](?: dell[' ]\\s*(?:azione|attuazione|intervento))?|soggett[io](?: (?:coinvolt|responsabil|attuator)[ioe]+)?|referent[ei]|struttur[ae] responsabil[ei]|uffici?o? responsabil[ei]|owner|chi",
+    "responsabilit[àa]'?|responsabil[ei](?: dell[' ]\\s*(?:azione|attuazione|intervento))?|soggett[io](?: (?:coinvolt|responsabil|attuator)[ioe]+)?|referent[ei]|struttur[ae] responsabil[ei]|uffici?o? responsabil[ei]|owner|chi|attori(?: coinvolti)?|soggetti attuatori|attuatori|chi lo fa",
   ],
   [
     'unit',
@@ -49,6 +57,10 @@ const LABELS: Array<readonly [LabelKind, string]> = [
   [
     'funding',
     'risorse(?: finanziarie)?|cost[io](?: stimat[io])?|fonte di finanziamento|fonti di finanziamento|finanziamento|budget',
+  ],
+  [
+    'description',
+    "descrizione(?: dell['’ ]\\s*(?:azione|intervento|attivit[àa]))?|contenuto|dettaglio",
   ],
   [
     'micro',
@@ -125,10 +137,25 @@ function keyValueLabel(block: Block): Line['label'] {
   return labelOf(`${(cells[0] ?? '').replace(/:$/, '')}: ${cells[1]}`);
 }
 
+/**
+ * "Tempi" or "Attori" alone on a bold line (or as a minor heading), the value in the next
+ * paragraph: Word plans set field names apart by emphasis instead of a colon.
+ */
+function bareLabel(block: Block): Line['label'] {
+  const bold = block.emphasis === true || (block.kind === 'heading' && (block.level ?? 1) >= 3);
+  if (!bold || block.text.length > 40 || /[:.;]$/.test(block.text)) return null;
+  const label = labelOf(`${block.text}:`);
+  return label && label.kind !== 'action' && label.kind !== 'micro' ? label : null;
+}
+
 function annotateBlock(block: Block, index: number): Line {
   const text = block.text;
   const label =
-    block.kind === 'blank' ? null : block.kind === 'row' ? keyValueLabel(block) : labelOf(text);
+    block.kind === 'blank'
+      ? null
+      : block.kind === 'row'
+        ? keyValueLabel(block)
+        : (labelOf(text) ?? bareLabel(block));
   const allCaps = block.kind !== 'row' && !label && isAllCaps(text);
   let heading: number | null = null;
   if (block.kind === 'heading') heading = block.level ?? 1;

@@ -19,7 +19,7 @@ export function splitResponsibles(value: string): string[] {
     .replace(/[.;,\s]+$/, '');
   if (text === '') return [];
   const parts: string[] = [];
-  for (const piece of splitTopLevel(text)) {
+  for (const piece of splitTopLevel(text).flatMap(unitsOfEnte)) {
     const part = piece.trim().replace(/^[-–•]\s*/, '');
     if (part === '') continue;
     const previous = parts.length - 1;
@@ -32,6 +32,15 @@ export function splitResponsibles(value: string): string[] {
     .filter((p) => p.length > 0)
     .map((p) => (p.length > MAX_LENGTH ? `${p.slice(0, MAX_LENGTH - 1)}…` : p))
     .slice(0, MAX_ROLES);
+}
+
+const ENTE_WITH_UNITS =
+  /^\s*(?:il\s+)?(?:comune|ente|amministrazione(?: comunale)?)\s*\(([^()]+)\)\s*$/i;
+
+/** "Comune (Servizio Innovazione, Servizio Personale)": the units named are the responsibles. */
+function unitsOfEnte(piece: string): string[] {
+  const m = ENTE_WITH_UNITS.exec(piece);
+  return m ? (m[1] ?? '').split(/[,;]/) : [piece];
 }
 
 function startsRole(part: string): boolean {

@@ -115,6 +115,12 @@ export function recognizeActionTables(lines: Line[]): {
   const actions: DraftAction[] = [];
   const claimed: number[] = [];
   for (const table of tables(lines)) {
+    const byYear = yearColumnActions(table);
+    if (byYear) {
+      actions.push(...byYear);
+      for (let i = table.start; i <= table.end; i += 1) claimed.push(i);
+      continue;
+    }
     const h = table.rows.findIndex((r) => isActionHeader(r));
     if (h < 0) continue;
     const header = table.rows[h] as Line;
@@ -149,8 +155,58 @@ export function recognizeActionTables(lines: Line[]): {
   return { actions, claimed };
 }
 
+/**
+ * "Argomento | Anno 2020 | Anno 2021 | Anno 2022": each row an action, each year cell what is
+ * done that year (text, not X marks). The action runs over the years whose cell says something.
+ */
+function yearColumnActions(table: Table): DraftAction[] | null {
+  const h = table.rows.findIndex((r) => yearColumns(r).size >= 2);
+  if (h < 0 || h > 1) return null;
+  const header = table.rows[h] as Line;
+  const years = yearColumns(header);
+  const cells = header.block.cells ?? [];
+  const topic = cells.findIndex((c, k) => !years.has(k) && c.trim() !== '');
+  const body = table.rows.slice(h + 1);
+  if (topic < 0 || body.length === 0) return null;
+  const texts = body.flatMap((row) =>
+    [...years.keys()].map((k) => cellUnder(header, row, k).trim()),
+  );
+  const written = texts.filter((t) => t.length > 12 && !MARK.test(t));
+  if (written.length < texts.filter(Boolean).length * 0.6) return null;
+  const out: DraftAction[] = [];
+  for (const row of body) {
+    const title = cellUnder(header, row, topic)
+      .trim()
+      .replace(/[.:;\s]+$/, '');
+    if (title.length < 3 || /^totale\b/i.test(title)) continue;
+    const done = [...years]
+      .filter(([k]) => cellUnder(header, row, k).trim() !== '')
+      .sort((a, b) => a[1] - b[1]);
+    const description = done.map(([k, y]) => `${y}: ${cellUnder(header, row, k).trim()}`);
+    out.push({
+      at: row.index,
+      source: row.block.source,
+      confidence: 0.7,
+      recognizer: 'tabella-colonne-anno',
+      notes: [],
+      title,
+      description: description.join('\n') || null,
+      responsibles: [],
+      timing: yearsAsWords(done.map(([, y]) => y)),
+      expectedResults: [],
+      microActions: [],
+      span: [row.index, row.index],
+    });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** The document's own history ("Versione | Data | Descrizione"): never a list of actions. */
+const REVISION_HEADER = /^(?:versione|revisione|rev\.?|edizione|release)$/i;
+
 function isActionHeader(row: Line): boolean {
   const cells = (row.block.cells ?? []).map((c) => c.trim());
+  if (cells.some((c) => REVISION_HEADER.test(c))) return false;
   // A header names its columns in a few words each.
   if (cells.some((c) => c.length > 40)) return false;
   if (!cells.some((c) => ACTION_HEADER.test(c))) return false;
@@ -160,4 +216,77 @@ function isActionHeader(row: Line): boolean {
     cells.some((c) => RESPONSIBLE_HEADER.test(c) && !ACTION_HEADER.test(c)) ||
     cells.some((c) => TIMING_HEADER.test(c) && !ACTION_HEADER.test(c))
   );
+}
+
+const YEAR_TOKEN = /\b(?:19|20)\d\d\b/g;
+const X_TAIL = /((?:\s+[xX✓✔])+)\s*$/u;
+const MAX_TITLE_LINES = 3;
+
+/**
+ * A summary table flattened into text by PDF extraction: a header line naming the years
+ * ("AZIONE RESPONSABILI 2019 2020 2021"), then for each row the action's title wrapped over a
+ * line or more and a line with its responsibles and the X marks. The marks' columns are lost:
+ * the years are known only when every year is marked, and never guessed otherwise.
+ */
+export function recognizeFlattenedSummaries(
+  lines: Line[],
+  claimed: Set<number>,
+): { actions: DraftAction[]; claimed: number[] } {
+  const actions: DraftAction[] = [];
+  const used: number[] = [];
+  for (let h = 0; h < lines.length; h += 1) {
+    const header = lines[h] as Line;
+    if (header.block.kind !== 'paragraph' || claimed.has(h)) continue;
+    const years = [...header.text.matchAll(YEAR_TOKEN)].map((m) => Number(m[0]));
+    const words = header.text.replace(YEAR_TOKEN, '').trim();
+    if (years.length < 2 || words.split(/\s+/).length > 6 || /[.;:,]$/.test(header.text)) continue;
+    let pending: Line[] = [];
+    let blanks = 0;
+    let end = h;
+    for (let i = h + 1; i < lines.length; i += 1) {
+      const l = lines[i] as Line;
+      if (l.block.kind === 'blank') {
+        if ((blanks += 1) > 2) break;
+        continue;
+      }
+      blanks = 0;
+      if (l.block.kind !== 'paragraph' || l.label || claimed.has(i) || l.heading !== null) break;
+      const marks = X_TAIL.exec(l.text);
+      if (!marks) {
+        pending.push(l);
+        if (pending.length > MAX_TITLE_LINES) break;
+        continue;
+      }
+      const count = (marks[1] ?? '').trim().split(/\s+/).length;
+      const rest = l.text.slice(0, marks.index).trim();
+      const title = (pending.length ? pending.map((p) => p.text).join(' ') : rest).trim();
+      const responsibles = pending.length && rest ? splitResponsibles(rest) : [];
+      const first = pending[0] ?? l;
+      const all = count === years.length;
+      actions.push({
+        at: first.index,
+        source: first.block.source,
+        confidence: 0.5,
+        recognizer: 'tabella-riepilogo-appiattita',
+        notes: all
+          ? []
+          : [`${count} anni segnati con X su ${years.length}: quali, non si può dire`],
+        title: title.replace(/[.:;\s]+$/, ''),
+        description: null,
+        responsibles,
+        timing: all ? yearsAsWords(years) : null,
+        expectedResults: [],
+        microActions: [],
+        span: [first.index, i],
+        signals: ['segni-x-sotto-anni'],
+      });
+      pending = [];
+      end = i;
+    }
+    if (end > h) {
+      for (let i = h; i <= end; i += 1) used.push(i);
+      h = end;
+    }
+  }
+  return { actions, claimed: used };
 }

@@ -9,6 +9,8 @@ export interface Found {
   confidence: number;
   recognizer: string;
   notes: string[];
+  /** The signals that fired when the item was recognized (why it is in the draft). */
+  signals?: string[];
 }
 
 export interface DraftMicroAction extends Found {

@@ -28,6 +28,8 @@ export interface GoldAction {
 
 export interface Gold {
   seed: string;
+  /** The folder of ../shared holding the plan: seeds (the default) or seeds-extra. */
+  collection?: 'seeds' | 'seeds-extra';
   organization: string;
   period: { startYear: number; endYear: number };
   priorities: string[];

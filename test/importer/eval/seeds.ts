@@ -2,12 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Gold } from './evaluate.js';
 
-/** The real plans live in ../shared/seeds beside the repository; the tests never copy them. */
-export const SEEDS_DIR = new URL('../../../../shared/seeds/', import.meta.url);
+/**
+ * The real plans live in ../shared/seeds and ../shared/seeds-extra beside the repository; the
+ * tests never copy them. A gold annotation names its plan's folder in `collection` (default seeds).
+ */
+export const SHARED_DIR = new URL('../../../../shared/', import.meta.url);
+export const SEEDS_DIR = new URL('seeds/', SHARED_DIR);
 export const GOLD_DIR = new URL('../gold/', import.meta.url);
 
 export interface Seed {
   name: string;
+  collection: 'seeds' | 'seeds-extra';
   path: string;
   gold: Gold;
 }
@@ -19,6 +24,8 @@ export function seeds(): Seed[] {
     .sort()
     .map((f) => {
       const gold = JSON.parse(readFileSync(new URL(f, GOLD_DIR), 'utf8')) as Gold;
-      return { name: gold.seed, path: fileURLToPath(new URL(gold.seed, SEEDS_DIR)), gold };
+      const collection = gold.collection ?? 'seeds';
+      const dir = new URL(`${collection}/`, SHARED_DIR);
+      return { name: gold.seed, collection, path: fileURLToPath(new URL(gold.seed, dir)), gold };
     });
 }
