@@ -48,6 +48,12 @@ describe('POST /api/imports', () => {
     expect(body.source).toMatchObject({ fileName: 'piano.docx', format: 'docx' });
     expect(body.document.actions).toHaveLength(3);
     expect(body.provenance.length).toBeGreaterThan(3);
+    // Each action says why it was recognized, for the import wizard.
+    const actions = body.provenance.filter((p: { pointer: string }) =>
+      /^\/actions\/\d+$/.test(p.pointer),
+    );
+    expect(actions).toHaveLength(3);
+    for (const p of actions) expect(p.why.length, p.pointer).toBeGreaterThan(0);
     const plans = await api.request({ method: 'GET', url: '/api/plans', cookie: member });
     expect(plans.json().total).toBe(1);
   });

@@ -32,6 +32,11 @@ const ImportDraft = Type.Object(
         confidence: Type.Number({ minimum: 0, maximum: 1 }),
         recognizer: Type.String(),
         notes: Type.Optional(Type.Array(Type.String())),
+        why: Type.Optional(
+          Type.Array(Type.String(), {
+            description: 'I segnali che hanno fatto riconoscere l’elemento (per le azioni)',
+          }),
+        ),
       }),
     ),
     warnings: Type.Array(Type.String()),
