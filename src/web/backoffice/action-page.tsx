@@ -112,7 +112,12 @@ export function ActionEditPage(props: ActionPageProps) {
             {t.boConflictTitle}
           </h2>
           <p>{t.boConflictText}</p>
-          <div class="table-responsive">
+          <div
+            class="piano-table-wrapper"
+            role="region"
+            aria-labelledby="conflict-title"
+            tabIndex={0}
+          >
             <table class="table table-sm mb-0">
               <caption class="visually-hidden">{t.boConflictTitle}</caption>
               <thead>

@@ -157,7 +157,12 @@ export function PlanEditPage(props: {
             {actions.length === 0 ? (
               <p>{t.boNothingHere}</p>
             ) : (
-              <div class="table-responsive">
+              <div
+                class="piano-table-wrapper"
+                role="region"
+                aria-labelledby={`priority-${p.id}`}
+                tabIndex={0}
+              >
                 <table class="table">
                   <caption class="visually-hidden">
                     {t.boActions}: {p.title}
