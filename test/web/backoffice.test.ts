@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_LINE } from '../../src/operations/callers.js';
+import { createOrganization } from '../../src/operations/create-organization.js';
+import { grantMembership } from '../../src/operations/grant-membership.js';
 import { startWebServer, type WebServer } from '../support/web.js';
 import { FormClient, hiddenIn, tokenIn } from './backoffice-client.js';
 
@@ -333,5 +336,63 @@ describe('plans, for the RTD', () => {
       endYear: '2028',
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('people in several organizations', () => {
+  it('switch organization with a form, and only to an organization of theirs', async () => {
+    const other = await createOrganization({
+      db: server.db,
+      principal: COMMAND_LINE,
+      fields: {
+        name: 'Comune di Altavalle',
+        type: 'comune',
+        ipaCode: null,
+        istatCode: null,
+        province: null,
+        region: null,
+        population: null,
+        pec: null,
+        website: null,
+        accessibilityUrl: null,
+      },
+    });
+    await grantMembership({
+      db: server.db,
+      principal: COMMAND_LINE,
+      organizationId: other.id,
+      email: 'tecnico@demo.piano.test',
+      role: 'admin',
+    });
+    const c = await signedIn('tecnico@demo.piano.test');
+    const work = await c.get('/gestione/lavoro');
+    expect(work.body).toContain('<label for="organization-switch">Ente</label>');
+    const valdimonte = /<option value="([^"]+)"[^>]*>Comune di Valdimonte/.exec(work.body)?.[1];
+    expect(valdimonte).toBeDefined();
+    for (const [id, name] of [
+      [other.id, 'Comune di Altavalle'],
+      [valdimonte as string, 'Comune di Valdimonte'],
+    ]) {
+      const switched = await c.post('/gestione/ente', {
+        _csrf: tokenIn(work.body),
+        organizationId: id as string,
+      });
+      expect(switched.statusCode).toBe(303);
+      const plans = await c.get('/gestione/piani');
+      expect(plans.body).toContain(`<div class="it-brand-title">${name}</div>`);
+    }
+    const altavalle = await c.post('/gestione/ente', {
+      _csrf: tokenIn(work.body),
+      organizationId: other.id,
+    });
+    expect(altavalle.statusCode).toBe(303);
+    expect((await c.get('/gestione/piani')).body).toContain('L’ente non ha ancora piani.');
+    // An organization that is not theirs is ignored.
+    const single = await signedIn(ANAGRAFE);
+    const page = await single.get('/gestione/lavoro');
+    expect(page.body).not.toContain('organization-switch');
+    await single.post('/gestione/ente', { _csrf: tokenIn(page.body), organizationId: other.id });
+    const after = await single.get('/gestione/lavoro');
+    expect(after.body).toContain('<div class="it-brand-title">Comune di Valdimonte</div>');
   });
 });
