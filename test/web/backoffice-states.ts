@@ -81,6 +81,11 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     user: 'rtd',
     open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}`, lang),
   },
+  {
+    name: 'bo-dashboard',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/cruscotto`, lang),
+  },
   { name: 'bo-action', user: 'rtd', open: (page, s, lang) => go(page, s, action(s, 'a1.3'), lang) },
   {
     name: 'bo-action-errors',

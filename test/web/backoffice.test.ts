@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LINE } from '../../src/operations/callers.js';
 import { createOrganization } from '../../src/operations/create-organization.js';
@@ -336,6 +337,29 @@ describe('plans, for the RTD', () => {
       endYear: '2028',
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('the plan dashboard', () => {
+  it('shows progress by priority, overdue and upcoming deadlines, and spending totals equal to the plan’s', async () => {
+    const demo = JSON.parse(await readFile('data/demo/plan.json', 'utf8'));
+    const c = await signedIn(RTD);
+    const plan = await c.get(`/gestione/piani/${server.planId}`);
+    expect(plan.body).toContain(`href="/gestione/piani/${server.planId}/cruscotto">Cruscotto</a>`);
+    const page = await c.get(`/gestione/piani/${server.planId}/cruscotto`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Avanzamento per priorità');
+    const rows = [...page.body.matchAll(/data-priority="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows).toEqual(demo.priorities.map((p: { id: string }) => p.id));
+    expect(page.body).toMatch(/Scadute: [1-9]/);
+    expect(page.body).toContain(`href="/gestione/piani/${server.planId}/azioni/a5.3"`);
+    const total =
+      demo.spending.reduce(
+        (t: number, s: { amount: number }) => t + Math.round(s.amount * 100),
+        0,
+      ) / 100;
+    const euro = `€ ${new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions).format(total)}`;
+    expect(page.body).toMatch(new RegExp(`<tfoot><tr><th scope="row">Totale</th><td>${euro}</td>`));
   });
 });
 

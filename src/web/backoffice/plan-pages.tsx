@@ -142,7 +142,8 @@ export function PlanEditPage(props: {
       <h1>{plan.title}</h1>
       <p>
         {ctx.f.period(plan.startYear, plan.endYear)} · {t.boPlanStatus}:{' '}
-        {L.planStatus[plan.status as keyof typeof L.planStatus] ?? plan.status}
+        {L.planStatus[plan.status as keyof typeof L.planStatus] ?? plan.status} ·{' '}
+        <a href={href(ctx, `${planEditPath(plan.id)}/cruscotto`)}>{t.boDashboard}</a>
       </p>
       <h2>{t.boPriorities}</h2>
       {view.priorities.length === 0 ? <p>{t.boNoPriorities}</p> : null}

@@ -15,7 +15,12 @@ import { parseWith } from '../../domain/validation.js';
 import { createPart } from '../../operations/create-part.js';
 import { createPlan } from '../../operations/create-plan.js';
 import { listOrganizations } from '../../operations/list-organizations.js';
+import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
 import { listParts } from '../../operations/list-parts.js';
+import { readPlanDocument } from '../../operations/read-plan-document.js';
+import type { PlanDocument } from '../../domain/model/interchange.js';
+import { DashboardPage } from './dashboard-page.js';
+import { addDays } from './work.js';
 import { listPlans } from '../../operations/list-plans.js';
 import { readPart } from '../../operations/read-part.js';
 import { readPlan } from '../../operations/read-plan.js';
@@ -403,6 +408,33 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     'GET',
     '/gestione/piani/:plan',
     signedIn(async (request, reply, desk) => planPage(reply, desk, param(request, 'plan'))),
+  );
+
+  route(
+    'GET',
+    '/gestione/piani/:plan/cruscotto',
+    signedIn(async (request, reply, desk) => {
+      const principal = principalOf(desk);
+      const plan = await readPlan({ db, principal, planId: param(request, 'plan') });
+      const read = await readPlanDocument({ db, principal, planId: plan.id });
+      const doc = JSON.parse(read.body) as PlanDocument;
+      const today = desk.ctx.today;
+      const calendar = await listComplianceCalendar({
+        db,
+        principal,
+        organizationId: plan.organizationId,
+        today,
+      });
+      const ofPlan = calendar.items.filter((i) => i.planId === plan.id || i.planId === null);
+      const soon = addDays(today, 90);
+      const view = {
+        planId: plan.id,
+        doc,
+        overdue: ofPlan.filter((i) => i.status === 'overdue'),
+        upcoming: ofPlan.filter((i) => i.status === 'upcoming' && i.date <= soon),
+      };
+      return send(reply, <DashboardPage desk={desk} view={view} />);
+    }),
   );
 
   route(
