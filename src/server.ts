@@ -19,7 +19,14 @@ export async function buildServer(options: {
   web?: Omit<WebOptions, 'db'>;
 }) {
   const app = await buildApp({ db: options.db, config: options.config });
-  await registerWeb(app, { db: options.db, ...options.web });
+  await registerWeb(app, {
+    db: options.db,
+    cookies: {
+      sessionHours: options.config.PIANO_SESSION_HOURS,
+      secure: options.config.PIANO_COOKIE_SECURE,
+    },
+    ...options.web,
+  });
   return app;
 }
 

@@ -8,6 +8,8 @@ import { PianoError } from '../domain/errors.js';
 import { todayInItaly } from '../operations/today.js';
 import type { Db } from '../storage/db.js';
 import { buildAssets, registerAssets, type AssetRegistry } from './assets.js';
+import { registerBackOfficeRoutes } from './backoffice/routes.js';
+import type { CookieSettings } from './backoffice/security.js';
 import { pageContext } from './page-context.js';
 import { ErrorPage } from './portal/info-pages.js';
 import { registerPortalRoutes } from './portal/routes.js';
@@ -19,6 +21,8 @@ export interface WebOptions {
   today?: () => string;
   /** Largest total size of rendered pages kept in memory. */
   pageCacheBytes?: number;
+  /** How long a back-office session lasts, and whether its cookie needs HTTPS. */
+  cookies?: CookieSettings;
 }
 
 export interface Web {
@@ -38,7 +42,18 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     web.setErrorHandler((error: FastifyError, request, reply) =>
       sendErrorPage(request, reply, assets, today(), error),
     );
+    // Pages keep the Origin header on same-origin form posts (helmet's `no-referrer` would make
+    // Chromium send `Origin: null`), and send no address to other sites.
+    web.addHook('onSend', async (_request, reply) => {
+      reply.header('referrer-policy', 'same-origin');
+    });
     registerPortalRoutes(web, { db: options.db, assets, cache, today });
+    registerBackOfficeRoutes(web, {
+      db: options.db,
+      assets,
+      today,
+      cookies: options.cookies ?? { sessionHours: 12, secure: false },
+    });
     // Any other address a browser asks for gets the site's own "page not found".
     web.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (MACHINE_PATHS.test(request.url)) return reply.callNotFound();
@@ -58,6 +73,9 @@ function statusOf(error: FastifyError | PianoError): number {
   if (error instanceof PianoError) {
     if (error.code === 'not_found') return 404;
     if (error.code === 'validation') return 400;
+    if (error.code === 'unauthenticated') return 401;
+    if (error.code === 'forbidden') return 403;
+    if (error.code === 'version_conflict' || error.code === 'conflict') return 409;
     return 500;
   }
   const status = error.statusCode ?? 500;

@@ -35,7 +35,17 @@ export interface LayoutProps {
   crumbs?: Crumb[];
   /** Names of the page's script bundles (see assets.ts); none for most pages. */
   scripts?: string[];
+  /** The signed-in user, on back-office pages; public pages always offer to sign in. */
+  account?: Account | null;
+  /** The main menu's items, when not the portal's. */
+  nav?: { path: string; label: string }[];
   children: ComponentChildren;
+}
+
+/** Who is signed in, for the header: their name and the sign-out form's token. */
+export interface Account {
+  name: string;
+  csrf: string;
 }
 
 export function Layout(props: LayoutProps) {
@@ -66,7 +76,13 @@ export function Layout(props: LayoutProps) {
             {t.skipToFooter}
           </a>
         </div>
-        <Header ctx={ctx} assets={assets} organization={props.organization ?? null} />
+        <Header
+          ctx={ctx}
+          assets={assets}
+          organization={props.organization ?? null}
+          account={props.account ?? null}
+          nav={props.nav}
+        />
         <main id="main-container" class="container my-4" tabIndex={-1}>
           {props.crumbs && props.crumbs.length > 0 ? (
             <Breadcrumbs ctx={ctx} crumbs={props.crumbs} />
@@ -93,8 +109,15 @@ function Header(props: {
   ctx: PageContext;
   assets: AssetUrls;
   organization: PageOrganization | null;
+  account: Account | null;
+  nav: { path: string; label: string }[] | undefined;
 }) {
-  const { ctx, assets, organization } = props;
+  const { ctx, assets, organization, account } = props;
+  const nav = props.nav ?? [
+    { path: '/', label: t0(ctx).navOrganizations },
+    { path: '/piano-triennale', label: t0(ctx).navAbout },
+    { path: '/dati-aperti', label: t0(ctx).navApi },
+  ];
   const t = ctx.t;
   const brandPath = organization?.path ?? '/';
   return (
@@ -109,6 +132,7 @@ function Header(props: {
                 </a>
                 <div class="it-header-slim-right-zone">
                   <LanguageSwitch ctx={ctx} />
+                  <AccountZone ctx={ctx} account={account} />
                 </div>
               </div>
             </div>
@@ -139,15 +163,46 @@ function Header(props: {
           <div class="container">
             <nav aria-label={t.mainNav}>
               <ul class="piano-nav-list">
-                <NavItem ctx={ctx} path="/" label={t.navOrganizations} />
-                <NavItem ctx={ctx} path="/piano-triennale" label={t.navAbout} />
-                <NavItem ctx={ctx} path="/dati-aperti" label={t.navApi} />
+                {nav.map((item) => (
+                  <NavItem ctx={ctx} path={item.path} label={item.label} key={item.path} />
+                ))}
               </ul>
             </nav>
           </div>
         </div>
       </div>
     </header>
+  );
+}
+
+const t0 = (ctx: PageContext) => ctx.t;
+
+/**
+ * Sign-in link for visitors; for a signed-in user their name, the back office and a sign-out
+ * form (a post, so that a link elsewhere cannot sign anyone out).
+ */
+function AccountZone({ ctx, account }: { ctx: PageContext; account: Account | null }) {
+  const t = ctx.t;
+  if (!account) {
+    return (
+      <a class="piano-account-link" href={href(ctx, '/accedi')}>
+        {t.signIn}
+      </a>
+    );
+  }
+  return (
+    <div class="piano-account">
+      <a class="piano-account-link" href={href(ctx, '/gestione')}>
+        <span class="visually-hidden">{t.boBackOffice}: </span>
+        {account.name}
+      </a>
+      <form method="post" action={href(ctx, '/esci')}>
+        <input type="hidden" name="_csrf" value={account.csrf} />
+        <button type="submit" class="btn btn-sm btn-outline-light">
+          {t.boSignOut}
+        </button>
+      </form>
+    </div>
   );
 }
 

@@ -5,17 +5,18 @@
  * areas may use the same key (a test checks it).
  */
 import type { DocumentLang } from '../../documents/labels.js';
+import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
 import { portal, type PortalMessages } from './portal.js';
 
-export type Messages = CommonMessages & PortalMessages;
+export type Messages = CommonMessages & PortalMessages & BackofficeMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal } as const;
+export const AREAS = { common, portal, backoffice } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
-  it: { ...common.it, ...portal.it },
-  en: { ...common.en, ...portal.en },
+  it: { ...common.it, ...portal.it, ...backoffice.it },
+  en: { ...common.en, ...portal.en, ...backoffice.en },
 };
 
 export function messagesFor(lang: DocumentLang): Messages {

@@ -1,0 +1,238 @@
+/**
+ * The action editor: title, status, progress, timing in words (with the date it means shown),
+ * owning unit. The form carries the version it read and the values it read, so that a save
+ * sends only what the user changed; when someone else saved meanwhile, the same page shows what
+ * they changed beside what the user typed, keeps the typed text in the form, and saving again
+ * reapplies it on the current version.
+ */
+import { ACTION_STATUSES } from '../../domain/model/action.js';
+import type { TimingJson } from '../../domain/model/timing.js';
+import { labelsFor } from '../../documents/labels.js';
+import { href } from '../page-context.js';
+import { actionPath, planEditPath } from './paths.js';
+import {
+  BackOfficePage,
+  Csrf,
+  ErrorSummary,
+  Field,
+  TimingDate,
+  type Desk,
+  type FieldErrors,
+} from './ui.js';
+
+/** The editable fields as the form holds them (text, as typed). */
+export interface ActionForm {
+  title: string;
+  status: string;
+  progress: string;
+  timing: string;
+  unit: string;
+}
+
+export const ACTION_FORM_FIELDS: (keyof ActionForm)[] = [
+  'title',
+  'status',
+  'progress',
+  'timing',
+  'unit',
+];
+
+/** The form's fields from a stored action. */
+export function actionFormOf(row: Record<string, unknown>): ActionForm {
+  const timing = row.timing as TimingJson | null;
+  const units = (row.ownerUnitIds as string[] | undefined) ?? [];
+  return {
+    title: String(row.title ?? ''),
+    status: String(row.status ?? 'planned'),
+    progress: String(row.progress ?? 0),
+    timing: timing?.text ?? '',
+    unit: units[0] ?? '',
+  };
+}
+
+export interface Conflict {
+  /** What the user's form was built from. */
+  read: ActionForm;
+  /** What is stored now. */
+  current: ActionForm;
+}
+
+export interface ActionPageProps {
+  desk: Desk;
+  planId: string;
+  planTitle: string;
+  /** The stored action (its version goes into the form). */
+  row: Record<string, unknown> & { id: string; version: number };
+  /** What the form shows: the stored values, or what the user typed. */
+  form: ActionForm;
+  /** The values the form was built from (sent back to compute the changes). */
+  read: ActionForm;
+  units: { id: string; name: string }[];
+  canChangeUnit: boolean;
+  errors: FieldErrors;
+  conflict?: Conflict | undefined;
+}
+
+export function ActionEditPage(props: ActionPageProps) {
+  const { desk, row, form, errors, conflict } = props;
+  const { ctx } = desk;
+  const t = ctx.t;
+  const L = labelsFor(ctx.lang);
+  const unitName = (id: string) => props.units.find((u) => u.id === id)?.name ?? id;
+  const shown = (field: keyof ActionForm, value: string) =>
+    field === 'status'
+      ? (L.actionStatus[value as keyof typeof L.actionStatus] ?? value)
+      : field === 'unit'
+        ? value
+          ? unitName(value)
+          : t.boNoUnit
+        : value || '—';
+  const labels: Record<keyof ActionForm, string> = {
+    title: t.boTitle,
+    status: t.boStatus,
+    progress: t.boProgress,
+    timing: t.boTiming,
+    unit: t.boUnit,
+  };
+  const title = String(row.title);
+  return (
+    <BackOfficePage
+      desk={desk}
+      title={`${t.boEditAction}: ${title}`}
+      crumbs={[{ label: props.planTitle, path: planEditPath(props.planId) }, { label: title }]}
+    >
+      <h1>{title}</h1>
+      <p>
+        {t.boVersion(String(row.version))} ·{' '}
+        <TimingDate ctx={ctx} timing={(row.timing as TimingJson | null) ?? null} />
+      </p>
+      {conflict ? (
+        <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
+          <h2 id="conflict-title" class="h4">
+            {t.boConflictTitle}
+          </h2>
+          <p>{t.boConflictText}</p>
+          <div
+            class="piano-table-wrapper"
+            role="region"
+            aria-labelledby="conflict-title"
+            tabIndex={0}
+          >
+            <table class="table table-sm mb-0">
+              <caption class="visually-hidden">{t.boConflictTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.boField}</th>
+                  <th scope="col">{t.boYouRead}</th>
+                  <th scope="col">{t.boTheyChanged}</th>
+                  <th scope="col">{t.boYouTyped}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ACTION_FORM_FIELDS.filter(
+                  (f) => conflict.read[f] !== conflict.current[f] || conflict.read[f] !== form[f],
+                ).map((f) => (
+                  <tr key={f} data-field={f}>
+                    <th scope="row">{labels[f]}</th>
+                    <td>{shown(f, conflict.read[f])}</td>
+                    <td>{shown(f, conflict.current[f])}</td>
+                    <td>{shown(f, form[f])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={href(ctx, actionPath(props.planId, row.id))} novalidate>
+        <Csrf value={desk.account.csrf} />
+        <input type="hidden" name="version" value={String(row.version)} />
+        {ACTION_FORM_FIELDS.map((f) => (
+          <input type="hidden" name={`read_${f}`} value={props.read[f]} key={f} />
+        ))}
+        <Field name="title" label={t.boTitle} errors={errors}>
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              class="form-control"
+              value={form.title}
+              maxLength={1000}
+              required
+            />
+          )}
+        </Field>
+        <Field name="status" label={t.boStatus} errors={errors}>
+          {(a) => (
+            <select {...a} class="form-select">
+              {ACTION_STATUSES.map((s) => (
+                <option value={s} selected={s === form.status} key={s}>
+                  {L.actionStatus[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="progress" label={t.boProgress} errors={errors}>
+          {(a) => (
+            <input
+              {...a}
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              class="form-control"
+              value={form.progress}
+            />
+          )}
+        </Field>
+        <Field
+          name="timing"
+          label={t.boTiming}
+          errors={errors}
+          hint={
+            <>
+              {t.boTimingHint}{' '}
+              <TimingDate ctx={ctx} timing={(row.timing as TimingJson | null) ?? null} />
+            </>
+          }
+        >
+          {(a) => (
+            <input {...a} type="text" class="form-control" value={form.timing} maxLength={2000} />
+          )}
+        </Field>
+        {props.canChangeUnit ? (
+          <Field name="unit" label={t.boUnit} errors={errors}>
+            {(a) => (
+              <select {...a} class="form-select">
+                <option value="" selected={form.unit === ''}>
+                  {t.boNoUnit}
+                </option>
+                {props.units.map((u) => (
+                  <option value={u.id} selected={u.id === form.unit} key={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <>
+            <input type="hidden" name="unit" value={form.unit} />
+            <p>
+              {t.boUnit}: {shown('unit', form.unit)}
+            </p>
+          </>
+        )}
+        <button type="submit" class="btn btn-primary">
+          {conflict ? t.boReapply : t.boSave}
+        </button>
+      </form>
+      <p class="mt-4">
+        <a href={href(ctx, '/gestione/lavoro')}>{t.boBackToWork}</a> ·{' '}
+        <a href={href(ctx, planEditPath(props.planId))}>{t.boBackToPlan}</a>
+      </p>
+    </BackOfficePage>
+  );
+}

@@ -1,0 +1,716 @@
+/**
+ * The back office's addresses. Pages answer GET; every change is a form post checked for its
+ * origin and token, calling one operation, then redirecting (post/redirect/get) to a page that
+ * announces the outcome. A refused or conflicting post answers with a page that keeps what the
+ * user typed. Nothing here is cached: every answer is `private, no-store`.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { PianoError } from '../../domain/errors.js';
+import { ActionInputSchema, ACTION_STATUSES } from '../../domain/model/action.js';
+import { inputForm } from '../../domain/model/common.js';
+import { PrioritySchema } from '../../domain/model/priority.js';
+import { roleIn } from '../../domain/rules/permissions.js';
+import { parseWith } from '../../domain/validation.js';
+import { createPart } from '../../operations/create-part.js';
+import { createPlan } from '../../operations/create-plan.js';
+import { listOrganizations } from '../../operations/list-organizations.js';
+import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
+import { listParts } from '../../operations/list-parts.js';
+import { readPlanDocument } from '../../operations/read-plan-document.js';
+import type { PlanDocument } from '../../domain/model/interchange.js';
+import { DashboardPage } from './dashboard-page.js';
+import { addDays } from './work.js';
+import { listPlans } from '../../operations/list-plans.js';
+import { readPart } from '../../operations/read-part.js';
+import { readPlan } from '../../operations/read-plan.js';
+import { principalForToken, signIn, signOut } from '../../operations/sessions.js';
+import { updatePart } from '../../operations/update-part.js';
+import type { AssetRegistry } from '../assets.js';
+import { ENGLISH_PREFIX, href, pageContext, type PageContext } from '../page-context.js';
+import { renderHtml } from '../render.js';
+import {
+  ACTION_FORM_FIELDS,
+  ActionEditPage,
+  actionFormOf,
+  type ActionForm,
+} from './action-page.js';
+import { actionPath, planEditPath } from './paths.js';
+import { PlanEditPage, PlansPage, type PlanEditView, type PlanForms } from './plan-pages.js';
+import {
+  acceptForms,
+  checkForm,
+  csrfTokenFor,
+  formOf,
+  newSignInToken,
+  ORGANIZATION_COOKIE,
+  safeReturnPath,
+  SESSION_COOKIE,
+  setSessionCookie,
+  SIGN_IN_COOKIE,
+  type CookieSettings,
+  type FormBody,
+} from './security.js';
+import { SignInPage } from './sign-in-page.js';
+import { MessagePage, type Desk, type FieldErrors } from './ui.js';
+import { WorkPage } from './work-page.js';
+import { readWork } from './work.js';
+
+type Db = Parameters<typeof listPlans>[0]['db'];
+
+export interface BackOfficeOptions {
+  db: Db;
+  assets: AssetRegistry;
+  today: () => string;
+  cookies: CookieSettings;
+}
+
+type Handler = (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => Promise<unknown>;
+
+/** Sends a back-office page: never stored by a browser or a proxy. */
+function send(reply: FastifyReply, page: VNode, status = 200) {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'private, no-store')
+    .send(renderHtml(page));
+}
+
+/** See other: after a post, the browser asks for the page with GET. */
+const redirect = (reply: FastifyReply, to: string) =>
+  reply.header('cache-control', 'no-store').redirect(to, 303);
+
+const param = (request: FastifyRequest, name: string) =>
+  (request.params as Record<string, string>)[name] ?? '';
+
+const NOTICES = { salvato: 'boSaved', rilevazione: 'boMeasured', aggiunto: 'boCreated' } as const;
+
+export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
+  const { db, assets, today, cookies } = options;
+  acceptForms(app);
+
+  const route = (method: 'GET' | 'POST', path: string, handler: Handler) => {
+    for (const p of [path, `${ENGLISH_PREFIX}${path}`]) {
+      app.route({
+        method,
+        url: p,
+        schema: { hide: true },
+        handler: (request, reply) => handler(request, reply, pageContext(request.url, today())),
+      });
+    }
+  };
+
+  /** The signed-in user and what every page shows of them, or null when nobody is. */
+  async function deskOf(request: FastifyRequest, ctx: PageContext): Promise<Desk | null> {
+    const token = request.cookies[SESSION_COOKIE];
+    const principal = token ? await principalForToken(db, token) : null;
+    if (!token || !principal) return null;
+    const { items } = await listOrganizations({ db, principal });
+    const organizations = items.map((o) => ({ id: o.id, name: o.name }));
+    const chosen = request.cookies[ORGANIZATION_COOKIE];
+    const organizationId =
+      organizations.find((o) => o.id === chosen)?.id ?? organizations[0]?.id ?? null;
+    const notice = (request.query as Record<string, unknown>).esito;
+    const noticeKey = typeof notice === 'string' ? NOTICES[notice as keyof typeof NOTICES] : null;
+    return {
+      ctx,
+      principal,
+      assets,
+      account: { name: principal.name || principal.email, csrf: csrfTokenFor(token) },
+      organizations,
+      organizationId,
+      notice: noticeKey ? ctx.t[noticeKey] : undefined,
+    };
+  }
+  const principalOf = (desk: Desk) => desk.principal;
+
+  /** Runs a signed-in page, sending visitors to sign in first and coming back afterwards. */
+  const signedIn =
+    (handler: (request: FastifyRequest, reply: FastifyReply, desk: Desk) => Promise<unknown>) =>
+    async (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => {
+      const desk = await deskOf(request, ctx);
+      if (!desk) {
+        const back = request.method === 'GET' ? `?torna=${encodeURIComponent(request.url)}` : '';
+        return redirect(reply, `${href(ctx, '/accedi')}${back}`);
+      }
+      if (request.method === 'POST') {
+        try {
+          checkForm(request, 'session');
+        } catch {
+          return send(
+            reply,
+            <MessagePage
+              desk={desk}
+              title={ctx.t.boCsrfTitle}
+              text={ctx.t.boCsrfText}
+              back={{ path: '/gestione', label: ctx.t.boBackOffice }}
+            />,
+            403,
+          );
+        }
+      }
+      return handler(request, reply, desk);
+    };
+
+  // Sign in and out.
+  route('GET', '/accedi', async (request, reply, ctx) => {
+    const returnTo = safeReturnPath((request.query as Record<string, unknown>).torna);
+    if (await deskOf(request, ctx)) return redirect(reply, returnTo ?? href(ctx, '/gestione'));
+    return signInForm(reply, ctx, { email: '', returnTo, errors: {} }, 200);
+  });
+
+  route('POST', '/accedi', async (request, reply, ctx) => {
+    const form = formOf(request);
+    const email = (form.email ?? '').trim().slice(0, 320);
+    const password = (form.password ?? '').slice(0, 1000);
+    const returnTo = safeReturnPath(form.torna);
+    try {
+      checkForm(request, 'sign-in');
+    } catch {
+      return signInForm(reply, ctx, { email, returnTo, errors: { email: ctx.t.boCsrfText } }, 403);
+    }
+    const errors: FieldErrors = {};
+    if (!email) errors.email = ctx.t.boEmailMissing;
+    if (!password) errors.password = ctx.t.boPasswordMissing;
+    if (Object.keys(errors).length) return signInForm(reply, ctx, { email, returnTo, errors }, 400);
+    try {
+      const { token } = await signIn(db, email, password, cookies.sessionHours);
+      setSessionCookie(reply, token, cookies);
+      reply.clearCookie(SIGN_IN_COOKIE, { path: '/' });
+      return redirect(reply, returnTo ?? href(ctx, '/gestione'));
+    } catch (error) {
+      if (error instanceof PianoError && error.code === 'unauthenticated') {
+        const failed = { email: ctx.t.boSignInFailed };
+        return signInForm(reply, ctx, { email, returnTo, errors: failed }, 401);
+      }
+      throw error;
+    }
+  });
+
+  function signInForm(
+    reply: FastifyReply,
+    ctx: PageContext,
+    state: { email: string; returnTo: string | null; errors: FieldErrors },
+    status: number,
+  ) {
+    const token = newSignInToken();
+    reply.setCookie(SIGN_IN_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cookies.secure,
+      maxAge: 3600,
+    });
+    return send(reply, <SignInPage ctx={ctx} assets={assets} token={token} {...state} />, status);
+  }
+
+  route(
+    'POST',
+    '/esci',
+    signedIn(async (request, reply, desk) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(ORGANIZATION_COOKIE, { path: '/' });
+      return redirect(reply, href(desk.ctx, '/'));
+    }),
+  );
+
+  // The back office's first page: an admin's plans, anyone else's work.
+  route(
+    'GET',
+    '/gestione',
+    signedIn(async (_request, reply, desk) => {
+      const role = desk.organizationId ? roleIn(principalOf(desk), desk.organizationId) : null;
+      return redirect(
+        reply,
+        href(desk.ctx, role === 'admin' ? '/gestione/piani' : '/gestione/lavoro'),
+      );
+    }),
+  );
+
+  route(
+    'POST',
+    '/gestione/ente',
+    signedIn(async (request, reply, desk) => {
+      const chosen = formOf(request).organizationId ?? '';
+      if (desk.organizations.some((o) => o.id === chosen)) {
+        reply.setCookie(ORGANIZATION_COOKIE, chosen, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: cookies.secure,
+        });
+      }
+      return redirect(reply, href(desk.ctx, '/gestione'));
+    }),
+  );
+
+  route(
+    'GET',
+    '/gestione/lavoro',
+    signedIn(async (_request, reply, desk) => {
+      if (!desk.organizationId) return noOrganization(reply, desk);
+      const view = await readWork({
+        db,
+        principal: principalOf(desk),
+        organizationId: desk.organizationId,
+        today: desk.ctx.today,
+      });
+      return send(reply, <WorkPage desk={desk} view={view} />);
+    }),
+  );
+
+  function noOrganization(reply: FastifyReply, desk: Desk) {
+    const t = desk.ctx.t;
+    return send(
+      reply,
+      <MessagePage
+        desk={desk}
+        title={t.boBackOffice}
+        text={t.boNoOrganization}
+        back={{ path: '/', label: t.goHome }}
+      />,
+    );
+  }
+
+  // Plans: the list, a new plan, one plan's priorities and actions.
+  const emptyPlanForm = { title: '', startYear: '', endYear: '' };
+  async function plansPage(
+    reply: FastifyReply,
+    desk: Desk,
+    form = emptyPlanForm,
+    errors: FieldErrors = {},
+    status = 200,
+  ) {
+    if (!desk.organizationId) return noOrganization(reply, desk);
+    const principal = principalOf(desk);
+    const plans = await listPlans({
+      db,
+      principal,
+      organizationId: desk.organizationId,
+      limit: 100,
+      offset: 0,
+      sort: '-startYear',
+    });
+    return send(
+      reply,
+      <PlansPage
+        desk={desk}
+        plans={plans.items}
+        canCreate={roleIn(principal, desk.organizationId) === 'admin'}
+        form={form}
+        errors={errors}
+      />,
+      status,
+    );
+  }
+
+  route(
+    'GET',
+    '/gestione/piani',
+    signedIn(async (_request, reply, desk) => plansPage(reply, desk)),
+  );
+
+  route(
+    'POST',
+    '/gestione/piani',
+    signedIn(async (request, reply, desk) => {
+      if (!desk.organizationId) return noOrganization(reply, desk);
+      const t = desk.ctx.t;
+      const f = formOf(request);
+      const form = {
+        title: (f.title ?? '').trim(),
+        startYear: (f.startYear ?? '').trim(),
+        endYear: (f.endYear ?? '').trim(),
+      };
+      const errors: FieldErrors = {};
+      if (!form.title) errors.title = t.boRequired;
+      else if (form.title.length > 300) errors.title = t.boTooLong('300');
+      const year = (v: string) => (/^\d{4}$/.test(v) && +v >= 2000 && +v <= 2100 ? +v : null);
+      const start = year(form.startYear);
+      const end = year(form.endYear);
+      if (start === null) errors.startYear = t.boYearInvalid;
+      if (end === null) errors.endYear = t.boYearInvalid;
+      else if (start !== null && end < start) errors.endYear = t.boPeriodInvalid;
+      if (Object.keys(errors).length) return plansPage(reply, desk, form, errors, 400);
+      const plan = await createPlan({
+        db,
+        principal: principalOf(desk),
+        organizationId: desk.organizationId,
+        fields: {
+          title: form.title,
+          startYear: start!,
+          endYear: end!,
+          revisionLabel: null,
+          nationalEdition: null,
+          status: 'draft',
+          approval: null,
+          relatedInstruments: [],
+        },
+      });
+      return redirect(reply, `${href(desk.ctx, planEditPath(plan.id))}?esito=aggiunto`);
+    }),
+  );
+
+  const emptyPlanForms = (): PlanForms => ({
+    priority: { title: '', code: '' },
+    action: { title: '', priorityId: '', timing: '', unit: '' },
+    errors: {},
+    failed: null,
+  });
+
+  async function planEditView(desk: Desk, planId: string): Promise<PlanEditView> {
+    const principal = principalOf(desk);
+    const plan = await readPlan({ db, principal, planId });
+    const address = { db, principal, planId: plan.id, limit: 10_000, offset: 0 };
+    const [priorities, actions, units] = await Promise.all([
+      listParts({ ...address, part: 'priority' }),
+      listParts({ ...address, part: 'action' }),
+      listParts({ ...address, part: 'unit', organizationId: plan.organizationId }),
+    ]);
+    return {
+      plan,
+      priorities: priorities.items.map((p) => ({
+        id: p.id,
+        code: (p.code as string | null) ?? null,
+        title: p.title as string,
+      })),
+      actions: actions.items.map((a) => ({
+        id: a.id,
+        title: a.title as string,
+        priorityId: a.priorityId as string,
+        status: a.status as (typeof ACTION_STATUSES)[number],
+        timing: (a.timing as PlanEditView['actions'][number]['timing']) ?? null,
+        ownerUnitIds: (a.ownerUnitIds as string[]) ?? [],
+      })),
+      units: units.items.map((u) => ({ id: u.id, name: u.name as string })),
+    };
+  }
+
+  async function planPage(
+    reply: FastifyReply,
+    desk: Desk,
+    planId: string,
+    forms = emptyPlanForms(),
+    status = 200,
+  ) {
+    const view = await planEditView(desk, planId);
+    const canEdit = roleIn(principalOf(desk), view.plan.organizationId) === 'admin';
+    return send(
+      reply,
+      <PlanEditPage desk={desk} view={view} canEdit={canEdit} forms={forms} />,
+      status,
+    );
+  }
+
+  route(
+    'GET',
+    '/gestione/piani/:plan',
+    signedIn(async (request, reply, desk) => planPage(reply, desk, param(request, 'plan'))),
+  );
+
+  route(
+    'GET',
+    '/gestione/piani/:plan/cruscotto',
+    signedIn(async (request, reply, desk) => {
+      const principal = principalOf(desk);
+      const plan = await readPlan({ db, principal, planId: param(request, 'plan') });
+      const read = await readPlanDocument({ db, principal, planId: plan.id });
+      const doc = JSON.parse(read.body) as PlanDocument;
+      const today = desk.ctx.today;
+      const calendar = await listComplianceCalendar({
+        db,
+        principal,
+        organizationId: plan.organizationId,
+        today,
+      });
+      const ofPlan = calendar.items.filter((i) => i.planId === plan.id || i.planId === null);
+      const soon = addDays(today, 90);
+      const view = {
+        planId: plan.id,
+        doc,
+        overdue: ofPlan.filter((i) => i.status === 'overdue'),
+        upcoming: ofPlan.filter((i) => i.status === 'upcoming' && i.date <= soon),
+      };
+      return send(reply, <DashboardPage desk={desk} view={view} />);
+    }),
+  );
+
+  route(
+    'POST',
+    '/gestione/piani/:plan/priorita',
+    signedIn(async (request, reply, desk) => {
+      const planId = param(request, 'plan');
+      const t = desk.ctx.t;
+      const f = formOf(request);
+      const forms = emptyPlanForms();
+      forms.priority = { title: (f.title ?? '').trim(), code: (f.code ?? '').trim() };
+      if (!forms.priority.title) forms.errors.priorityTitle = t.boRequired;
+      else if (forms.priority.title.length > 500) forms.errors.priorityTitle = t.boTooLong('500');
+      if (forms.priority.code.length > 30) forms.errors.priorityCode = t.boTooLong('30');
+      if (Object.keys(forms.errors).length) {
+        forms.failed = 'priority';
+        return planPage(reply, desk, planId, forms, 400);
+      }
+      const values = parseWith(inputForm(PrioritySchema), {
+        id: `p-${Date.now().toString(36)}`,
+        title: forms.priority.title,
+        code: forms.priority.code || null,
+      });
+      await createPart({ db, principal: principalOf(desk), part: 'priority', planId, values });
+      return redirect(reply, `${href(desk.ctx, planEditPath(planId))}?esito=aggiunto`);
+    }),
+  );
+
+  route(
+    'POST',
+    '/gestione/piani/:plan/azioni',
+    signedIn(async (request, reply, desk) => {
+      const planId = param(request, 'plan');
+      const t = desk.ctx.t;
+      const f = formOf(request);
+      const forms = emptyPlanForms();
+      forms.action = {
+        title: (f.title ?? '').trim(),
+        priorityId: f.priorityId ?? '',
+        timing: (f.timing ?? '').trim(),
+        unit: f.unit ?? '',
+      };
+      if (!forms.action.title) forms.errors.actionTitle = t.boRequired;
+      else if (forms.action.title.length > 1000) forms.errors.actionTitle = t.boTooLong('1000');
+      if (!forms.action.priorityId) forms.errors.actionPriority = t.boRequired;
+      if (forms.action.timing.length > 2000) forms.errors.actionTiming = t.boTooLong('2000');
+      if (Object.keys(forms.errors).length) {
+        forms.failed = 'action';
+        return planPage(reply, desk, planId, forms, 400);
+      }
+      const id = `a-${Date.now().toString(36)}`;
+      const values = parseWith(inputForm(ActionInputSchema), {
+        id,
+        priorityId: forms.action.priorityId,
+        title: forms.action.title,
+        timing: forms.action.timing || null,
+        ownerUnitIds: forms.action.unit ? [forms.action.unit] : [],
+      });
+      await createPart({ db, principal: principalOf(desk), part: 'action', planId, values });
+      return redirect(reply, `${href(desk.ctx, actionPath(planId, id))}?esito=aggiunto`);
+    }),
+  );
+
+  // One action: the editor, and its save (also posted by the quick forms of "my work").
+  async function actionPage(
+    reply: FastifyReply,
+    desk: Desk,
+    planId: string,
+    state: {
+      row: Awaited<ReturnType<typeof readPart>>;
+      form?: ActionForm;
+      errors?: FieldErrors;
+      conflictRead?: ActionForm;
+    },
+    status = 200,
+  ) {
+    const principal = principalOf(desk);
+    const plan = await readPlan({ db, principal, planId });
+    const { row } = state;
+    const units = await listParts({
+      db,
+      principal,
+      part: 'unit',
+      organizationId: plan.organizationId,
+      limit: 10_000,
+      offset: 0,
+    });
+    const stored = actionFormOf(row);
+    return send(
+      reply,
+      <ActionEditPage
+        desk={desk}
+        planId={plan.id}
+        planTitle={plan.title}
+        row={row}
+        form={state.form ?? stored}
+        read={stored}
+        units={units.items.map((u) => ({ id: u.id, name: u.name as string }))}
+        canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
+        errors={state.errors ?? {}}
+        conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+      />,
+      status,
+    );
+  }
+
+  route(
+    'GET',
+    '/gestione/piani/:plan/azioni/:action',
+    signedIn(async (request, reply, desk) => {
+      const planId = param(request, 'plan');
+      const row = await readPart({
+        db,
+        principal: principalOf(desk),
+        part: 'action',
+        planId,
+        key: param(request, 'action'),
+      });
+      return actionPage(reply, desk, planId, { row });
+    }),
+  );
+
+  route(
+    'POST',
+    '/gestione/piani/:plan/azioni/:action',
+    signedIn(async (request, reply, desk) => {
+      const planId = param(request, 'plan');
+      const key = param(request, 'action');
+      const principal = principalOf(desk);
+      const t = desk.ctx.t;
+      const f = formOf(request);
+      const stored = await readPart({ db, principal, part: 'action', planId, key });
+      const storedForm = actionFormOf(stored);
+      // The form sends the fields it has; the others stay as read.
+      const read = readForm(f, storedForm);
+      const typed: ActionForm = { ...read };
+      for (const field of ACTION_FORM_FIELDS) {
+        if (typeof f[field] === 'string') typed[field] = f[field].trim();
+      }
+      const errors = checkAction(typed, t);
+      if (Object.keys(errors).length) {
+        return actionPage(reply, desk, planId, { row: stored, form: typed, errors }, 400);
+      }
+      const changes: Record<string, unknown> = {};
+      if (typed.title !== read.title) changes.title = typed.title;
+      if (typed.status !== read.status) changes.status = typed.status;
+      if (typed.progress !== read.progress) changes.progress = Number(typed.progress);
+      if (typed.timing !== read.timing) changes.timing = typed.timing || null;
+      if (typed.unit !== read.unit) changes.ownerUnitIds = typed.unit ? [typed.unit] : [];
+      const back =
+        f.from === 'lavoro'
+          ? `${href(desk.ctx, '/gestione/lavoro')}?esito=salvato`
+          : `${href(desk.ctx, actionPath(planId, key))}?esito=salvato`;
+      if (Object.keys(changes).length === 0) return redirect(reply, back);
+      const version = Number.parseInt(f.version ?? '', 10) || 0;
+      try {
+        await updatePart({ db, principal, part: 'action', planId, key, version, changes });
+      } catch (error) {
+        if (!(error instanceof PianoError)) throw error;
+        if (error.code === 'version_conflict') {
+          const now = await readPart({ db, principal, part: 'action', planId, key });
+          return actionPage(
+            reply,
+            desk,
+            planId,
+            { row: now, form: typed, conflictRead: read },
+            409,
+          );
+        }
+        if (error.code === 'forbidden') {
+          return send(
+            reply,
+            <MessagePage
+              desk={desk}
+              title={t.boRefusedTitle}
+              text={t.boRefusedText(error.message.replace(/\.$/, ''))}
+              back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
+            />,
+            403,
+          );
+        }
+        if (error.code === 'validation') {
+          const problems: FieldErrors = {};
+          for (const p of error.problems) {
+            const field = p.field.replace(/^\//, '').split('/')[0] ?? '';
+            const name = field === 'ownerUnitIds' ? 'unit' : field;
+            problems[ACTION_FORM_FIELDS.includes(name as keyof ActionForm) ? name : 'title'] =
+              p.message;
+          }
+          if (Object.keys(problems).length === 0) problems.title = error.message;
+          return actionPage(
+            reply,
+            desk,
+            planId,
+            { row: stored, form: typed, errors: problems },
+            400,
+          );
+        }
+        throw error;
+      }
+      return redirect(reply, back);
+    }),
+  );
+
+  route(
+    'POST',
+    '/gestione/piani/:plan/indicatori/:indicator/rilevazioni',
+    signedIn(async (request, reply, desk) => {
+      const planId = param(request, 'plan');
+      const indicator = param(request, 'indicator');
+      const t = desk.ctx.t;
+      const f = formOf(request);
+      const date = (f.date ?? '').trim();
+      const value = Number((f.value ?? '').trim().replace(',', '.'));
+      const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
+      if (!validDate || !(f.value ?? '').trim() || !Number.isFinite(value)) {
+        return send(
+          reply,
+          <MessagePage
+            desk={desk}
+            title={t.boErrorSummary}
+            text={validDate ? t.boValueInvalid : t.boDateInvalid}
+            back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
+          />,
+          400,
+        );
+      }
+      try {
+        await createPart({
+          db,
+          principal: principalOf(desk),
+          part: 'measurement',
+          planId,
+          parentKey: indicator,
+          values: { id: `m-${Date.now().toString(36)}`, date, value, note: null },
+        });
+      } catch (error) {
+        if (error instanceof PianoError && error.code === 'forbidden') {
+          return send(
+            reply,
+            <MessagePage
+              desk={desk}
+              title={t.boRefusedTitle}
+              text={t.boRefusedText(error.message.replace(/\.$/, ''))}
+              back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
+            />,
+            403,
+          );
+        }
+        throw error;
+      }
+      return redirect(reply, `${href(desk.ctx, '/gestione/lavoro')}?esito=rilevazione`);
+    }),
+  );
+}
+
+/** The values the form was built from, as it sent them back (the stored ones when absent). */
+function readForm(f: FormBody, stored: ActionForm): ActionForm {
+  const read = { ...stored };
+  for (const field of ACTION_FORM_FIELDS) {
+    const v = f[`read_${field}`];
+    if (typeof v === 'string') read[field] = v;
+  }
+  return read;
+}
+
+function checkAction(form: ActionForm, t: PageContext['t']): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!form.title) errors.title = t.boRequired;
+  else if (form.title.length > 1000) errors.title = t.boTooLong('1000');
+  if (!(ACTION_STATUSES as readonly string[]).includes(form.status)) {
+    errors.status = t.boStatusInvalid;
+  }
+  if (!/^\d{1,3}$/.test(form.progress) || Number(form.progress) > 100) {
+    errors.progress = t.boProgressInvalid;
+  }
+  if (form.timing.length > 2000) errors.timing = t.boTooLong('2000');
+  return errors;
+}

@@ -1,0 +1,65 @@
+/** The sign-in page: email and password, posted as a plain form. */
+import type { AssetUrls } from '../assets.js';
+import { Layout } from '../components/layout.js';
+import { href, type PageContext } from '../page-context.js';
+import { Csrf, ErrorSummary, Field, type FieldErrors } from './ui.js';
+
+export function SignInPage(props: {
+  ctx: PageContext;
+  assets: AssetUrls;
+  token: string;
+  email: string;
+  returnTo: string | null;
+  errors: FieldErrors;
+}) {
+  const { ctx, errors } = props;
+  const t = ctx.t;
+  return (
+    <Layout
+      ctx={ctx}
+      assets={props.assets}
+      title={t.boSignInTitle}
+      crumbs={[{ label: t.boSignInTitle }]}
+    >
+      <div class="row">
+        <div class="col-lg-6">
+          <h1>{t.boSignInTitle}</h1>
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <p>{t.boSignInIntro}</p>
+          <form method="post" action={href(ctx, '/accedi')} novalidate>
+            <Csrf value={props.token} />
+            {props.returnTo ? <input type="hidden" name="torna" value={props.returnTo} /> : null}
+            <Field name="email" label={t.boEmail} errors={errors}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="email"
+                  class="form-control"
+                  autocomplete="username"
+                  value={props.email}
+                  maxLength={320}
+                  required
+                />
+              )}
+            </Field>
+            <Field name="password" label={t.boPassword} errors={errors}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="password"
+                  class="form-control"
+                  autocomplete="current-password"
+                  maxLength={1000}
+                  required
+                />
+              )}
+            </Field>
+            <button type="submit" class="btn btn-primary">
+              {t.boSignInButton}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Every back-office page template and the states worth seeing (form errors, a refused change, a
+ * version conflict), reached in a browser the way a person reaches them: signed in through the
+ * sign-in form, typing into fields found by their visible labels. The accessibility tests and
+ * `npm run screenshots` go through this one list.
+ */
+import type { Page } from 'playwright-core';
+import type { WebServer } from '../support/web.js';
+import { inLanguage } from './pages.js';
+
+export type DemoUser = 'rtd' | 'anagrafe';
+export const DEMO_EMAILS: Record<DemoUser, string> = {
+  rtd: 'rtd@demo.piano.test',
+  anagrafe: 'anagrafe@demo.piano.test',
+};
+const PASSWORD = 'demo-piano-2025';
+
+type Lang = 'it' | 'en';
+const WORDS = {
+  it: { signIn: 'Accedi', title: 'Titolo', save: 'Salva', status: 'Stato' },
+  en: { signIn: 'Sign in', title: 'Title', save: 'Save', status: 'Status' },
+} as const;
+
+/** Signs in through the form, as a person would. */
+export async function signInAs(page: Page, server: WebServer, user: DemoUser, lang: Lang = 'it') {
+  await page.goto(server.url + inLanguage('/accedi', lang));
+  await page.getByLabel('Email').fill(DEMO_EMAILS[user]);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL(/\/gestione\//),
+    page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click(),
+  ]);
+}
+
+export interface BackOfficeState {
+  name: string;
+  /** Who is signed in; null for a visitor. */
+  user: DemoUser | null;
+  open(page: Page, server: WebServer, lang: Lang): Promise<void>;
+}
+
+async function go(page: Page, server: WebServer, path: string, lang: Lang) {
+  await page.goto(server.url + inLanguage(path, lang));
+}
+const action = (server: WebServer, id: string) => `/gestione/piani/${server.planId}/azioni/${id}`;
+
+async function submit(page: Page, name: string) {
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+}
+
+export const BACK_OFFICE_STATES: BackOfficeState[] = [
+  { name: 'bo-sign-in', user: null, open: (page, s, lang) => go(page, s, '/accedi', lang) },
+  {
+    name: 'bo-sign-in-errors',
+    user: null,
+    open: async (page, s, lang) => {
+      await go(page, s, '/accedi', lang);
+      await submit(page, WORDS[lang].signIn);
+    },
+  },
+  {
+    name: 'bo-my-work',
+    user: 'anagrafe',
+    open: (page, s, lang) => go(page, s, '/gestione/lavoro', lang),
+  },
+  {
+    name: 'bo-refused',
+    user: 'anagrafe',
+    open: async (page, s, lang) => {
+      await go(page, s, action(s, 'a1.1'), lang);
+      await page.getByLabel(WORDS[lang].status, { exact: true }).selectOption('suspended');
+      await submit(page, WORDS[lang].save);
+    },
+  },
+  { name: 'bo-plans', user: 'rtd', open: (page, s, lang) => go(page, s, '/gestione/piani', lang) },
+  {
+    name: 'bo-plan',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}`, lang),
+  },
+  {
+    name: 'bo-dashboard',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/cruscotto`, lang),
+  },
+  { name: 'bo-action', user: 'rtd', open: (page, s, lang) => go(page, s, action(s, 'a1.3'), lang) },
+  {
+    name: 'bo-action-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, action(s, 'a1.3'), lang);
+      await page.getByLabel(WORDS[lang].title, { exact: true }).fill('');
+      await submit(page, WORDS[lang].save);
+    },
+  },
+  {
+    name: 'bo-action-conflict',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, action(s, 'a1.3'), lang);
+      // Someone else saves the same action meanwhile, through the API with the same session.
+      const version = Number(await page.locator('input[name="version"]').inputValue());
+      const progress = Number(await page.locator('input[name="read_progress"]').inputValue());
+      const response = await page
+        .context()
+        .request.patch(`${s.url}/api/plans/${s.planId}/actions/a1.3`, {
+          data: { version, progress: (progress + 1) % 100 },
+        });
+      if (!response.ok()) throw new Error(`the other save failed: ${response.status()}`);
+      await page
+        .getByLabel(WORDS[lang].title, { exact: true })
+        .fill('Nuovi servizi del Comune su App IO (rivisto)');
+      await submit(page, WORDS[lang].save);
+    },
+  },
+];

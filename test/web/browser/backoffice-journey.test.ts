@@ -1,0 +1,129 @@
+/**
+ * The back office end to end in a real browser, driven by the visible Italian labels: the RTD
+ * creates a plan with a priority and an action "entro giugno 2026" and sees 30/06/2026; the
+ * editor of Servizi demografici updates one of their actions from "Il mio lavoro", is refused on
+ * another unit's action, and of two people editing the same action the second sees the conflict
+ * and keeps the text they typed. Back-office pages send no script: this is also the journey
+ * without JavaScript.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, startWebServer, type WebServer } from '../../support/web.js';
+import { signInAs } from '../backoffice-states.js';
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function click(page: Page, name: string) {
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+}
+
+describe('the back office', () => {
+  it('lets the RTD sign in, create a plan, add a priority and an action “entro giugno 2026” shown as 30/06/2026', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await Promise.all([
+      page.waitForURL(/\/accedi$/),
+      page.getByRole('link', { name: 'Accedi' }).click(),
+    ]);
+    await page.getByLabel('Email').fill('rtd@demo.piano.test');
+    await page.getByLabel('Password').fill('demo-piano-2025');
+    await click(page, 'Accedi');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Piani');
+
+    await page.getByLabel('Titolo del piano').fill('Piano triennale 2026–2028');
+    await page.getByLabel('Primo anno').fill('2026');
+    await page.getByLabel('Ultimo anno').fill('2028');
+    await click(page, 'Crea piano');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Piano triennale 2026–2028',
+    );
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Elemento aggiunto.');
+
+    await page.getByLabel('Titolo della priorità').fill('Servizi digitali ai cittadini');
+    await click(page, 'Aggiungi priorità');
+    await page.getByLabel('Titolo dell’azione').fill('Certificati anagrafici online');
+    await page.getByLabel('Tempi').fill('entro giugno 2026');
+    await page
+      .getByLabel('Settore titolare')
+      .selectOption({ label: 'Servizi demografici (anagrafe, stato civile, elettorale, leva)' });
+    await click(page, 'Aggiungi azione');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Certificati anagrafici online',
+    );
+    await expect(page.getByText('Scadenza: 30/06/2026').first().isVisible()).resolves.toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('lets the editor of Servizi demografici update an action from “Il mio lavoro”, and refuses another unit’s action', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInAs(page, server, 'anagrafe');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Il mio lavoro',
+    );
+    const title = 'Liste elettorali e tessera elettorale in ANPR';
+    await page.getByLabel(`Stato – ${title}`).selectOption({ label: 'In corso' });
+    await page.getByLabel(`Avanzamento (%) – ${title}`).fill('25');
+    await click(page, `Aggiorna “${title}”`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Modifiche salvate.');
+    await expect(page.getByLabel(`Avanzamento (%) – ${title}`).inputValue()).resolves.toBe('25');
+
+    // Another unit's action: the page opens, the save is refused with a clear message.
+    await page.goto(`${server.url}/gestione/piani/${server.planId}/azioni/a1.1`);
+    await page.getByLabel('Stato', { exact: true }).selectOption({ label: 'Sospesa' });
+    await click(page, 'Salva');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Modifica non consentita',
+    );
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'Puoi aggiornare solo le azioni del tuo settore.',
+    );
+    await context.close();
+  }, 60_000);
+
+  it('shows the second of two people saving the same action what changed, keeps their text, and reapplies it', async () => {
+    const [first, second] = await Promise.all([newContext(browser), newContext(browser)]);
+    const one = await first.newPage();
+    const two = await second.newPage();
+    await signInAs(one, server, 'anagrafe');
+    await signInAs(two, server, 'rtd');
+    const address = `${server.url}/gestione/piani/${server.planId}/azioni/a1.5`;
+    await Promise.all([one.goto(address), two.goto(address)]);
+
+    await one
+      .getByLabel('Titolo', { exact: true })
+      .fill('Stato civile digitale in ANPR entro il 2026');
+    await click(one, 'Salva');
+    await expect(one.getByRole('status').textContent()).resolves.toContain('Modifiche salvate.');
+
+    const typed = 'Stato civile in ANPR: tutti gli atti dal 2026';
+    await two.getByLabel('Titolo', { exact: true }).fill(typed);
+    await click(two, 'Salva');
+    await expect(
+      two
+        .getByRole('heading', { level: 2, name: 'Qualcun altro ha modificato questa azione' })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      two.getByRole('region', { name: 'Qualcun altro ha modificato questa azione' }).textContent(),
+    ).resolves.toContain('Stato civile digitale in ANPR entro il 2026');
+    await expect(two.getByLabel('Titolo', { exact: true }).inputValue()).resolves.toBe(typed);
+    await click(two, 'Riapplica le mie modifiche');
+    await expect(two.getByRole('status').textContent()).resolves.toContain('Modifiche salvate.');
+    await expect(two.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(typed);
+    await Promise.all([first.close(), second.close()]);
+  }, 60_000);
+});
