@@ -42,11 +42,6 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     web.setErrorHandler((error: FastifyError, request, reply) =>
       sendErrorPage(request, reply, assets, today(), error),
     );
-    // Pages keep the Origin header on same-origin form posts (helmet's `no-referrer` would make
-    // Chromium send `Origin: null`), and send no address to other sites.
-    web.addHook('onSend', async (_request, reply) => {
-      reply.header('referrer-policy', 'same-origin');
-    });
     registerPortalRoutes(web, { db: options.db, assets, cache, today });
     registerBackOfficeRoutes(web, {
       db: options.db,

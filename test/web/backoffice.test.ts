@@ -59,6 +59,22 @@ describe('signing in and out', () => {
     expect(c.cookie('piano_session')).toBeUndefined();
   });
 
+  it('after too many failed attempts on an account, says in Italian when to retry', async () => {
+    const c = client();
+    const email = 'nessuno@demo.piano.test';
+    let response;
+    for (let i = 0; i < 6; i++) {
+      const page = await c.get('/accedi');
+      response = await c.post('/accedi', { _csrf: tokenIn(page.body), email, password: 'wrong' });
+    }
+    expect(response!.statusCode).toBe(429);
+    expect(response!.headers['retry-after']).toBeDefined();
+    expect(response!.body).toContain(
+      'Troppi tentativi di accesso non riusciti: riprova tra 15 minuti.',
+    );
+    expect(response!.body).toMatch(/class="piano-error-summary"[^>]*autofocus/);
+  });
+
   it('signs the RTD in with a session cookie and opens the plans; signing out ends the session', async () => {
     const c = client();
     const response = await c.signIn(RTD, PASSWORD);

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { PianoError } from '../../domain/errors.js';
+import { PianoError, ThrottledError } from '../../domain/errors.js';
 import { ActionInputSchema, ACTION_STATUSES } from '../../domain/model/action.js';
 import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
@@ -174,7 +174,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     if (!password) errors.password = ctx.t.boPasswordMissing;
     if (Object.keys(errors).length) return signInForm(reply, ctx, { email, returnTo, errors }, 400);
     try {
-      const { token } = await signIn(db, email, password, cookies.sessionHours);
+      const { token } = await signIn(db, {
+        email,
+        password,
+        address: request.ip,
+        ttlHours: cookies.sessionHours,
+      });
       setSessionCookie(reply, token, cookies);
       reply.clearCookie(SIGN_IN_COOKIE, { path: '/' });
       return redirect(reply, returnTo ?? href(ctx, '/gestione'));
@@ -182,6 +187,11 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       if (error instanceof PianoError && error.code === 'unauthenticated') {
         const failed = { email: ctx.t.boSignInFailed };
         return signInForm(reply, ctx, { email, returnTo, errors: failed }, 401);
+      }
+      if (error instanceof ThrottledError) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+        const wait = { email: ctx.t.boSignInThrottled(Math.ceil(error.retryAfterSeconds / 60)) };
+        return signInForm(reply, ctx, { email, returnTo, errors: wait }, 429);
       }
       throw error;
     }

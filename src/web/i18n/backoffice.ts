@@ -12,6 +12,8 @@ const it = {
   boPassword: 'Password',
   boSignInButton: 'Accedi',
   boSignInFailed: 'Email o password non corretti',
+  boSignInThrottled: (minutes: number) =>
+    `Troppi tentativi di accesso non riusciti: riprova tra ${minutes === 1 ? 'un minuto' : `${minutes} minuti`}.`,
   boEmailMissing: 'Scrivi l’indirizzo email',
   boPasswordMissing: 'Scrivi la password',
   boSignOut: 'Esci',
@@ -135,6 +137,8 @@ const en: BackofficeMessages = {
   boPassword: 'Password',
   boSignInButton: 'Sign in',
   boSignInFailed: 'Wrong email or password',
+  boSignInThrottled: (minutes: number) =>
+    `Too many failed sign-in attempts: try again in ${minutes === 1 ? 'one minute' : `${minutes} minutes`}.`,
   boEmailMissing: 'Enter your email address',
   boPasswordMissing: 'Enter your password',
   boSignOut: 'Sign out',
