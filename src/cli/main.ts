@@ -9,6 +9,8 @@ import { reportError } from './context.js';
 const COMMANDS: [name: string, load: () => Promise<Command>][] = [
   ['serve', async () => (await import('./commands/serve.js')).serveCommand],
   ['migrate', async () => (await import('./commands/migrate.js')).migrateCommand],
+  ['backup', async () => (await import('./commands/backup.js')).backupCommand],
+  ['restore', async () => (await import('./commands/backup.js')).restoreCommand],
   ['user', async () => (await import('./commands/user.js')).userCommand],
   ['plans', async () => (await import('./commands/plans.js')).plansCommand],
   ['load', async () => (await import('./commands/files.js')).loadCommand],

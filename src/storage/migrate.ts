@@ -5,9 +5,14 @@ const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 // Any constant works: it only keeps two processes from migrating the same server at once.
 const MIGRATION_LOCK = 7_211_530;
 
+/** The migrations this build knows, in the order they apply (their names sort by date). */
+export async function knownMigrations(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
+}
+
 /** Applies, in name order, every migration not yet recorded. Returns the names applied. */
 export async function migrate(db: Db): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
+  const files = await knownMigrations();
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.query(
