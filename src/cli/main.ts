@@ -11,6 +11,7 @@ const COMMANDS: [name: string, load: () => Promise<Command>][] = [
   ['migrate', async () => (await import('./commands/migrate.js')).migrateCommand],
   ['user', async () => (await import('./commands/user.js')).userCommand],
   ['plans', async () => (await import('./commands/plans.js')).plansCommand],
+  ['plan', async () => (await import('./commands/plan.js')).planCommand],
   ['load', async () => (await import('./commands/files.js')).loadCommand],
   ['export', async () => (await import('./commands/files.js')).exportCommand],
   ['validate', async () => (await import('./commands/files.js')).validateCommand],
