@@ -12,6 +12,7 @@ const COMMANDS: [name: string, load: () => Promise<Command>][] = [
   ['user', async () => (await import('./commands/user.js')).userCommand],
   ['plans', async () => (await import('./commands/plans.js')).plansCommand],
   ['plan', async () => (await import('./commands/plan.js')).planCommand],
+  ['diff', async () => (await import('./commands/diff.js')).diffCommand],
   ['load', async () => (await import('./commands/files.js')).loadCommand],
   ['export', async () => (await import('./commands/files.js')).exportCommand],
   ['validate', async () => (await import('./commands/files.js')).validateCommand],

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Config } from '../../config.js';
 import { LIFECYCLE_STEPS } from '../../domain/rules/plan-lifecycle.js';
 import type { Db } from '../../storage/db.js';
+import { diffPlanRevisions } from '../../operations/diff-plan-revisions.js';
 import { readApprovalFile } from '../../operations/read-approval-file.js';
 import { startPlanRevision } from '../../operations/start-plan-revision.js';
 import { takeLifecycleStep } from '../../operations/take-lifecycle-step.js';
@@ -59,6 +60,25 @@ const RevisionBody = Type.Object(
   { additionalProperties: false },
 );
 const Started = Type.Object({ organizationId: Type.String(), planId: Type.String() });
+const DiffParams = Type.Object({ planId: Uuid, otherId: Uuid });
+const Change = Type.Object({}, { additionalProperties: true });
+const Diff = Type.Object(
+  {
+    before: Change,
+    after: Change,
+    actions: Type.Object({
+      added: Type.Array(Change),
+      removed: Type.Array(Change),
+      changed: Type.Array(Change),
+    }),
+    deadlinesMoved: Type.Array(Change),
+    targetsChanged: Type.Array(Change),
+    spendingBySource: Type.Array(Change),
+    platformsChanged: Type.Array(Change),
+    empty: Type.Boolean(),
+  },
+  { description: 'Cosa cambia dalla prima revisione alla seconda' },
+);
 const StepResult = Type.Object({ plan: PlanResource, superseded: Type.Array(Type.String()) });
 
 export function registerLifecycleRoutes(
@@ -129,6 +149,26 @@ export function registerLifecycleRoutes(
         ...body,
       });
       return reply.status(201).send(started);
+    },
+  );
+
+  app.get(
+    '/plans/:planId/diff/:otherId',
+    {
+      schema: {
+        tags,
+        summary: 'Cosa cambia da una revisione del piano a un’altra',
+        description:
+          'Azioni aggiunte, tolte e cambiate campo per campo, scadenze spostate, target ' +
+          'cambiati, spesa per fonte di finanziamento prima e dopo, piattaforme con stato ' +
+          'cambiato. Azioni, indicatori e voci di spesa sono riconosciuti dal lineageId.',
+        params: DiffParams,
+        response: { 200: Diff, ...READ_ERRORS, 422: READ_ERRORS[400] },
+      },
+    },
+    async (request) => {
+      const { planId, otherId } = request.params as Static<typeof DiffParams>;
+      return diffPlanRevisions({ db, principal: request.principal, planId, otherId });
     },
   );
 
