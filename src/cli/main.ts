@@ -13,6 +13,7 @@ const COMMANDS: [name: string, load: () => Promise<Command>][] = [
   ['plans', async () => (await import('./commands/plans.js')).plansCommand],
   ['plan', async () => (await import('./commands/plan.js')).planCommand],
   ['diff', async () => (await import('./commands/diff.js')).diffCommand],
+  ['objectives', async () => (await import('./commands/objectives.js')).objectivesCommand],
   ['load', async () => (await import('./commands/files.js')).loadCommand],
   ['export', async () => (await import('./commands/files.js')).exportCommand],
   ['validate', async () => (await import('./commands/files.js')).validateCommand],
