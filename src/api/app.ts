@@ -26,6 +26,7 @@ import { registerComplianceRoutes } from './routes/compliance.js';
 import { registerMemberRoutes } from './routes/members.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerPartRoutes } from './routes/parts.js';
+import { registerLifecycleRoutes } from './routes/lifecycle.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerSessionRoutes } from './routes/session.js';
 
@@ -114,6 +115,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
       registerOrganizationRoutes(api, db);
       registerMemberRoutes(api, db);
       registerPlanRoutes(api, db, config);
+      registerLifecycleRoutes(api, db, config);
       registerPartRoutes(api, db);
       registerAuditRoutes(api, db);
       await registerImportRoutes(api, config);

@@ -51,7 +51,8 @@ function resource(
     { ...fields(schema), ...parentProp, version: Type.Integer() },
     { additionalProperties: false },
   );
-  const { id: _id, ...patchable } = fields(input);
+  // The lineage id is given on creation (or by piano) and follows the part across revisions.
+  const { id: _id, lineageId: _lineage, ...patchable } = fields(input);
   const create = inputForm(
     Type.Object({ ...fields(input), id: Type.Optional(Key) }, { additionalProperties: false }),
   );

@@ -14,6 +14,8 @@ const PROBLEMS: Record<ProblemCode, { status: number; title: string }> = {
   not_found: { status: 404, title: 'Risorsa non trovata' },
   conflict: { status: 409, title: 'Conflitto con i dati esistenti' },
   version_conflict: { status: 409, title: 'Versione non aggiornata' },
+  plan_frozen: { status: 409, title: 'Revisione del piano non modificabile' },
+  lifecycle_step: { status: 409, title: 'Passaggio di stato non consentito' },
   unauthenticated: { status: 401, title: 'Accesso richiesto' },
   forbidden: { status: 403, title: 'Operazione non consentita' },
   payload_too_large: { status: 413, title: 'Richiesta troppo grande' },

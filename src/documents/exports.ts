@@ -3,6 +3,7 @@
  * API's /exports/:file), with its content type and a descriptive download name. The renderers
  * are loaded on first use, so a server that never exports does not pay for them.
  */
+import type { RevisionChanges } from './plan-outline.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { DocumentLang } from './labels.js';
 import { slug, type DocumentOutline } from './outline.js';
@@ -36,6 +37,8 @@ export interface ExportOptions {
    * every language: CSV column names are identifiers, the DCAT metadata is Italian.
    */
   lang?: DocumentLang | undefined;
+  /** What changed from the previous revision, for the plan document's section on it. */
+  changes?: RevisionChanges | undefined;
 }
 
 /** Formats whose output depends on `lang`. */
@@ -102,7 +105,11 @@ export async function exportFiles(
     case 'docx':
     case 'html': {
       const { buildPlanOutline } = await import('./plan-outline.js');
-      const outline = buildPlanOutline(doc, { ...titles, lang: options.lang });
+      const outline = buildPlanOutline(doc, {
+        ...titles,
+        lang: options.lang,
+        changes: options.changes,
+      });
       return [await rendered(outline, format, 'plan', `${base}${langSuffix(options.lang)}`)];
     }
     case 'report-pdf':

@@ -8,6 +8,7 @@
 import { isWebUrl } from '../domain/model/common.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Section } from '../domain/model/plan.js';
+import { isEmptyDiff, type PlanDiff } from '../domain/rules/plan-diff.js';
 import type { ChartSpec, TimelineChart } from './charts.js';
 import { COLORS } from './charts.js';
 import { formatFor } from './format.js';
@@ -38,6 +39,14 @@ export interface OutlineOptions {
   lookupTitle?: LookupTitle | undefined;
   /** The language of the document's frame (headings, labels, formats); Italian when absent. */
   lang?: DocumentLang | undefined;
+  /** What changed from the previous revision: a chapter of its own when given. */
+  changes?: RevisionChanges | undefined;
+}
+
+/** The diff from the previous revision, and how to name that revision. */
+export interface RevisionChanges {
+  previous: string;
+  diff: PlanDiff;
 }
 
 const FRAMEWORK_KINDS: Section['kind'][] = ['introduction', 'principles', 'methodology'];
@@ -54,6 +63,12 @@ export function buildPlanOutline(doc: PlanDocument, options: OutlineOptions = {}
   const period = f.period(plan.startYear, plan.endYear);
   let chapter = 0;
   const h1 = (title: string, id: string) => out.heading(1, `${++chapter}. ${title}`, id);
+
+  // What changes from the previous revision, first: what the Giunta and citizens ask first.
+  if (options.changes) {
+    h1(L.changes, 'cosa-cambia');
+    changesSection(out, options.changes, lang);
+  }
 
   // 1. Introduction and normative framework.
   h1(L.introduction, 'introduzione');
@@ -465,4 +480,43 @@ export function timelineCharts(
     ...(today ? { today } : {}),
     rows: chunk,
   }));
+}
+
+function changesSection(out: OutlineBuilder, changes: RevisionChanges, lang: DocumentLang) {
+  const L = labelsFor(lang);
+  const f = formatFor(lang);
+  const { diff } = changes;
+  if (isEmptyDiff(diff)) {
+    out.paragraph(L.changesNone);
+    return;
+  }
+  out.paragraph(L.changesIntro(changes.previous));
+  const day = (iso: string | null) => (iso ? f.date(iso) : '—');
+  const status = (s: string | null) =>
+    s ? ((L.platformStatus as Record<string, string>)[s] ?? s) : '—';
+  const lines = [
+    ...diff.actions.added.map((a) => L.actionAdded(a.title)),
+    ...diff.actions.removed.map((a) => L.actionRemoved(a.title)),
+    ...diff.actions.changed.map((a) =>
+      L.actionChanged(a.title, a.fields.map((x) => x.field).join(', ')),
+    ),
+    ...diff.deadlinesMoved.map((m) => L.deadlineMoved(m.title, day(m.from), day(m.to))),
+    ...diff.targetsChanged.map((t) => L.targetsChanged(t.name)),
+    ...diff.platformsChanged.map((p) =>
+      L.platformChanged(p.platform, status(p.before), status(p.after)),
+    ),
+  ];
+  if (lines.length) out.list(lines.map((text): Run[] => [{ text }]));
+  if (diff.spendingBySource.length) {
+    out.table({
+      caption: L.spendingChangesCaption,
+      columns: [
+        { header: L.fundingSource, weight: 4 },
+        { header: L.before, weight: 2, align: 'right' },
+        { header: L.after, weight: 2, align: 'right' },
+      ],
+      rowHeaders: true,
+      rows: diff.spendingBySource.map((s) => [s.fundingSource, f.euro(s.before), f.euro(s.after)]),
+    });
+  }
 }

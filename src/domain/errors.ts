@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'version_conflict'
+  // A write on an approved or published revision, or a lifecycle step its status does not allow.
+  | 'plan_frozen'
+  | 'lifecycle_step'
   | 'unauthenticated'
   | 'forbidden'
   | 'payload_too_large'

@@ -6,7 +6,7 @@ import { insertAuditEvents, type Actor, type AuditEvent } from '../storage/audit
 import type { Db } from '../storage/db.js';
 import * as T from '../storage/entities.js';
 import { findOrganizationByIpa, insertOrganization } from '../storage/organizations.js';
-import { insertPlan } from '../storage/plans.js';
+import { insertPlan, setLoadedStatus, type PlanLineage } from '../storage/plans.js';
 import { insertRow, listRows, type Scope } from '../storage/rows.js';
 import { requireOrganization, writeInTransaction } from './parts.js';
 
@@ -16,6 +16,8 @@ export interface LoadPlanOptions {
   input: unknown;
   /** Load into this organization; otherwise the one with the file's IPA code, or a new one. */
   organizationId?: string | undefined;
+  /** For a new revision: the revision it comes from, and how it was started. */
+  lineage?: PlanLineage | undefined;
 }
 
 /**
@@ -29,10 +31,17 @@ export async function loadPlanDocument(options: LoadPlanOptions) {
     const organizationId = await resolveOrganization(tx, doc, options.organizationId, events);
     await addMissing(tx, T.UNITS, { organizationId }, parentsFirst(doc.organization.units), events);
     await addMissing(tx, T.ROLE_HOLDERS, { organizationId }, doc.organization.roles, events);
-    const { sections, normativeReferences, glossary, ...fields } = doc.plan;
-    const plan = await insertPlan(tx, organizationId, fields);
+    const { sections, normativeReferences, glossary, seriesId, ...fields } = doc.plan;
+    // Stored as a draft, then given its status: the database refuses parts added to an
+    // approved or published plan, and a file of a published plan must still load whole.
+    const plan = await insertPlan(
+      tx,
+      organizationId,
+      { ...fields, status: 'draft' },
+      { seriesId, ...options.lineage },
+    );
     const scope = { organizationId, planId: plan.id };
-    events.push(event(scope, 'plan', plan.id, plan));
+    events.push(event(scope, 'plan', plan.id, { ...plan, status: fields.status }));
     const put = (table: T.EntityTable, items: Record<string, unknown>[]) =>
       insertAll(tx, table, scope, items, events);
     await put(T.SECTIONS, sections);
@@ -52,6 +61,8 @@ export async function loadPlanDocument(options: LoadPlanOptions) {
     );
     await put(T.SPENDING_ITEMS, doc.spending);
     await put(T.PLATFORM_ADOPTIONS, doc.platforms);
+    if (fields.status !== 'draft')
+      await setLoadedStatus(tx, organizationId, plan.id, fields.status);
     for (let i = 0; i < events.length; i += 1000) {
       await insertAuditEvents(tx, options.actor, events.slice(i, i + 1000));
     }

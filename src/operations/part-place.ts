@@ -9,6 +9,7 @@ import {
   type Principal,
 } from '../domain/rules/permissions.js';
 import { assertEditorMay, type EditorWrite } from '../domain/rules/editor-policy.js';
+import { assertPartWritable } from '../domain/rules/plan-lifecycle.js';
 import { normalizeTiming } from '../domain/rules/normalize-plan.js';
 import type { Db } from '../storage/db.js';
 import {
@@ -44,6 +45,8 @@ export interface Place {
   /** The plan's period, to interpret timings written in words. */
   period: { startYear: number; endYear: number } | null;
   role: OrgRole | null;
+  /** The plan's lifecycle status (null for an organization's parts). */
+  planStatus: string | null;
 }
 
 /**
@@ -57,20 +60,27 @@ export async function placeOf(address: PartAddress): Promise<Place> {
     const organizationId = address.organizationId ?? '';
     const role = requireRole(principal, organizationId, 'viewer');
     if (!isUuid(organizationId)) throw new PianoError('not_found', 'Ente non trovato');
-    return { table, scope: { organizationId }, period: null, role };
+    return { table, scope: { organizationId }, period: null, role, planStatus: null };
   }
   const plan = await readPlan({ db, principal, planId: address.planId ?? '' });
   const scope = { organizationId: plan.organizationId, planId: plan.id };
   if (table.parent && address.parentKey !== undefined) {
     await getPart({ db, table: ENTITY_TABLES[table.parent.type], scope }, address.parentKey);
   }
-  return { table, scope, period: plan, role: roleIn(principal, plan.organizationId) };
+  return {
+    table,
+    scope,
+    period: plan,
+    role: roleIn(principal, plan.organizationId),
+    planStatus: plan.status,
+  };
 }
 
 /** Resolves an address for writing: writers are admins, or editors within their unit. */
 export async function writablePlaceOf(address: PartAddress): Promise<Place> {
   const place = await placeOf(address);
   const role = requireRole(address.principal, place.scope.organizationId, 'editor');
+  if (place.planStatus) assertPartWritable(place.planStatus, role);
   return { ...place, role };
 }
 

@@ -1,3 +1,5 @@
+import { diffPlans } from '../domain/rules/plan-diff.js';
+import type { RevisionChanges } from '../documents/plan-outline.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { ExportOptions } from '../documents/exports.js';
 import type { DocumentLang } from '../documents/labels.js';
@@ -6,7 +8,7 @@ import { lineTitleLookup } from '../domain/catalog/catalog.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Principal } from '../domain/rules/permissions.js';
 import type { Db } from '../storage/db.js';
-import type { PlanRow } from '../storage/plans.js';
+import { findPlan, type PlanRow } from '../storage/plans.js';
 import { exportPlanDocument } from './export-plan-document.js';
 import { readPlan } from './read-plan.js';
 
@@ -53,6 +55,7 @@ export async function exportSource(
   return {
     document,
     options: {
+      changes: await changesFromPrevious(db, plan, document),
       date: choices.date,
       modified: plan.updatedAt.slice(0, 10),
       baseUrl: choices.baseUrl,
@@ -69,4 +72,23 @@ export async function exportSource(
 function catalogTitles(doc: PlanDocument): LookupTitle {
   let lookup: LookupTitle | undefined;
   return (code) => (lookup ??= lineTitleLookup(loadCatalog(), doc))(code);
+}
+
+/** The diff from the revision this plan was started from, if any and still stored. */
+async function changesFromPrevious(
+  db: Db,
+  plan: PlanRow,
+  document: PlanDocument,
+): Promise<RevisionChanges | undefined> {
+  if (!plan.previousPlanId) return undefined;
+  const previous = await findPlan(db, plan.organizationId, plan.previousPlanId);
+  if (!previous) return undefined;
+  const before = await exportPlanDocument({
+    db,
+    organizationId: previous.organizationId,
+    planId: previous.id,
+  });
+  const name =
+    previous.revisionLabel ?? `${previous.title}, ${previous.startYear}–${previous.endYear}`;
+  return { previous: name, diff: diffPlans(before, document) };
 }

@@ -1,6 +1,7 @@
 import { assertVersion, found, validationError } from '../domain/errors.js';
 import type { PlanFields } from '../domain/model/plan.js';
 import { checkPlanPeriod } from '../domain/rules/check-plan.js';
+import { refuseLifecycleFields } from '../domain/rules/plan-lifecycle.js';
 import { requireRole, type Principal } from '../domain/rules/permissions.js';
 import { fieldUpdateEvents, insertAuditEvents } from '../storage/audit.js';
 import type { Db } from '../storage/db.js';
@@ -18,11 +19,15 @@ export interface UpdatePlanOptions {
   changes: Partial<PlanFields>;
 }
 
-/** Changes the plan's own fields (title, period, status, approval act...): admins only. */
+/**
+ * Changes the plan's own fields (title, period, revision label...): admins only. The status and
+ * the approval act move only through the lifecycle (take-lifecycle-step).
+ */
 export async function updatePlan(options: UpdatePlanOptions): Promise<PlanRow> {
   const { db, principal, version, changes } = options;
   const { organizationId, id: planId } = await readPlan({ db, principal, planId: options.planId });
   requireRole(principal, organizationId, 'admin');
+  refuseLifecycleFields(changes);
   return writeInTransaction(db, async (tx) => {
     // Locked: a concurrent writer waits, then sees the new version and gets a conflict.
     const current = found(await findPlan(tx, organizationId, planId, true), 'Piano');

@@ -36,6 +36,13 @@ function checkedColumn(error: PgError): string | null {
   return /^(.+)_check\d*$/.exec(error.constraint.slice(prefix.length))?.[1] ?? null;
 }
 
+/** Raised by the triggers that freeze approved and published revisions (see the migrations). */
+export const FROZEN_PLAN = 'PN409';
+const FROZEN_MESSAGE =
+  'Questa revisione del piano è approvata o pubblicata e non si può più modificare: ' +
+  'restano aggiornabili solo lo stato e l’avanzamento delle azioni e le rilevazioni degli ' +
+  'indicatori. Per cambiarne il contenuto, avviare una nuova revisione.';
+
 /**
  * Turns the database's refusals into errors users understand. The database enforces the rules
  * even when code forgets them; this is where its answer becomes Italian.
@@ -46,6 +53,8 @@ export function translateDbError(error: unknown): unknown {
   const column = columns.find((c) => c !== 'plan_id' && c !== 'organization_id') ?? '';
   const field = `/${propOf(error.table, column)}`;
   switch (error.code) {
+    case FROZEN_PLAN:
+      return new PianoError('plan_frozen', FROZEN_MESSAGE);
     case '23505':
       return new PianoError('conflict', `Esiste già un elemento con lo stesso identificativo`, [
         { field, message: 'è già usato' },

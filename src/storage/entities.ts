@@ -134,6 +134,7 @@ export const ACTIONS: EntityTable = {
     { prop: 'pnrrMeasures', to: 'pnrr' },
   ],
   columns: [
+    col('lineageId', 'lineage_id', eq),
     col('priorityId', 'priority_key', eq),
     col('code', 'code', { ...eq, ...sortable }),
     ...actionLike,
@@ -160,6 +161,7 @@ export const INDICATORS: EntityTable = {
   scope: 'plan',
   label: 'Indicatore',
   columns: [
+    col('lineageId', 'lineage_id', eq),
     col('actionId', 'action_key', eq),
     col('priorityId', 'priority_key', eq),
     col('code', 'code', { ...eq, ...sortable }),
@@ -187,6 +189,7 @@ export const SPENDING_ITEMS: EntityTable = {
   label: 'Voce di spesa',
   links: [{ prop: 'pnrrMeasure', to: 'pnrr' }],
   columns: [
+    col('lineageId', 'lineage_id', eq),
     col('actionId', 'action_key', eq),
     col('classification', 'classification'),
     col('description', 'description', sortable),

@@ -4,6 +4,10 @@ import type { Db } from './db.js';
 export interface PlanRow extends PlanFields {
   id: string;
   organizationId: string;
+  /** Shared by every revision of the same plan. */
+  seriesId: string;
+  /** The revision this one was started from, if any. */
+  previousPlanId: string | null;
   version: number;
   revision: number;
   createdAt: string;
@@ -14,6 +18,7 @@ const SELECT = `SELECT p.id, p.organization_id AS "organizationId", p.title,
   p.start_year AS "startYear", p.end_year AS "endYear", p.revision_label AS "revisionLabel",
   p.national_edition AS "nationalEdition", p.status, p.approval,
   p.related_instruments AS "relatedInstruments", p.version, p.revision,
+  p.series_id AS "seriesId", p.previous_plan_id AS "previousPlanId",
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
   to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"
   FROM plans p`;
@@ -87,12 +92,33 @@ export async function listPlans(db: Db, q: PlanListQuery) {
   return { items, total: count[0]?.n ?? 0 };
 }
 
-export async function insertPlan(db: Db, organizationId: string, fields: PlanFields) {
+/** Where a new plan sits among revisions: its series (its own id when absent) and predecessor. */
+export interface PlanLineage {
+  seriesId?: string | null | undefined;
+  previousPlanId?: string | null | undefined;
+  revisionNote?: unknown;
+}
+
+export async function insertPlan(
+  db: Db,
+  organizationId: string,
+  fields: PlanFields,
+  lineage: PlanLineage = {},
+) {
+  const n = FIELDS.length;
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO plans (organization_id, ${FIELDS.map(([, c]) => c).join(', ')})
-     VALUES ($1, ${FIELDS.map(([, , codec], i) => slot(codec, i + 2)).join(', ')})
+    `INSERT INTO plans (organization_id, ${FIELDS.map(([, c]) => c).join(', ')},
+       series_id, previous_plan_id, revision_note)
+     VALUES ($1, ${FIELDS.map(([, , codec], i) => slot(codec, i + 2)).join(', ')},
+       $${n + 2}, $${n + 3}, $${n + 4}::jsonb)
      RETURNING id`,
-    [organizationId, ...FIELDS.map(([prop, , codec]) => value(codec, fields[prop]))],
+    [
+      organizationId,
+      ...FIELDS.map(([prop, , codec]) => value(codec, fields[prop])),
+      lineage.seriesId ?? null,
+      lineage.previousPlanId ?? null,
+      value('json', lineage.revisionNote),
+    ],
   );
   return (await findPlan(db, organizationId, (rows[0] as { id: string }).id)) as PlanRow;
 }
@@ -144,4 +170,45 @@ export async function planDocumentRevision(db: Db, id: string) {
     [id],
   );
   return rows[0] ?? null;
+}
+
+/**
+ * Marks as superseded the published revisions of a series other than `keepId`: the revision
+ * just published replaces them. Returns the ids it changed.
+ */
+export async function supersedeSeries(
+  db: Db,
+  organizationId: string,
+  seriesId: string,
+  keepId: string,
+) {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE plans SET status = 'superseded', version = version + 1, revision = revision + 1,
+       updated_at = now()
+     WHERE organization_id = $1 AND series_id = $2 AND id <> $3 AND status = 'published'
+     RETURNING id`,
+    [organizationId, seriesId, keepId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** How a revision was started (see new-plan-revision), or null for a first plan. */
+export async function planRevisionNote(db: Db, id: string): Promise<unknown> {
+  const rows = await db.query<{ note: unknown }>(
+    'SELECT revision_note AS note FROM plans WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.note ?? null;
+}
+
+/**
+ * Gives a plan just loaded from a file (as a draft, with all its parts) the status the file
+ * records; its version stays, as if it had been inserted so.
+ */
+export async function setLoadedStatus(db: Db, organizationId: string, id: string, status: string) {
+  await db.query('UPDATE plans SET status = $3 WHERE organization_id = $1 AND id = $2', [
+    organizationId,
+    id,
+    status,
+  ]);
 }

@@ -264,3 +264,44 @@ export function registeredRoutes(app: TestApi['app']): RouteEntry[] {
   }
   return routes;
 }
+
+/** A tiny signed deliberation, as a PDF (its header is all the check reads). */
+export const SIGNED_PDF = Buffer.from('%PDF-1.7\n% deliberazione di Giunta firmata\n%%EOF\n');
+
+/** The approving act the lifecycle tests record. */
+export const GIUNTA_ACT = { organ: 'Giunta comunale', number: '45', date: '2025-03-20' };
+
+/** Takes one lifecycle step as `cookie`, with the plan's current version. */
+export async function lifecycleStep(
+  api: TestApi,
+  planId: string,
+  step: string,
+  cookie: string | undefined,
+  extra: Record<string, unknown> = {},
+) {
+  const version = await versionOf(api, `/api/plans/${planId}`, cookie ?? '');
+  return api.request({
+    method: 'POST',
+    url: `/api/plans/${planId}/lifecycle`,
+    payload: { step, version, ...extra },
+    cookie,
+  });
+}
+
+/** The approve step's body: the act and the signed PDF. */
+export const approvalPayload = () => ({
+  act: GIUNTA_ACT,
+  file: { name: 'delibera-45.pdf', contentBase64: SIGNED_PDF.toString('base64') },
+});
+
+/** Draft → proposed → approved → published, as the organization's admin. */
+export async function publishThroughLifecycle(api: TestApi, planId: string, cookie: string) {
+  for (const [step, extra] of [
+    ['propose', {}],
+    ['approve', approvalPayload()],
+    ['publish', {}],
+  ] as const) {
+    const res = await lifecycleStep(api, planId, step, cookie, extra);
+    expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
+  }
+}

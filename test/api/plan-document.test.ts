@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response as InjectResponse } from 'light-my-request';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { getJson, seedWorld, type World } from './helpers.js';
+import { getJson, publishThroughLifecycle, seedWorld, type World } from './helpers.js';
 
 /** Criterion 6: the whole plan as one JSON document, with an ETag that follows every change. */
 interface PlanDoc {
@@ -129,7 +129,7 @@ describe('GET /api/plans/:planId/document', () => {
   });
 
   it('is public, cacheable by anyone, once the plan is published', async () => {
-    await patch(`/api/plans/${world.planId}`, { status: 'published' });
+    await publishThroughLifecycle(api, world.planId, admin);
     const res = await api.request({ method: 'GET', url: docUrl });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, no-cache');

@@ -67,11 +67,15 @@ describe('POST /api/organizations/:organizationId/plans', () => {
 });
 
 describe('PATCH /api/plans/:planId', () => {
-  it('changes only the fields sent: a published plan stays published, its approval kept', async () => {
-    const url = `/api/plans/${world.planId}`;
+  it('changes only the fields sent on a draft', async () => {
+    const created = await api.request({
+      method: 'POST',
+      url: plansOf(world.organizationId),
+      payload: { title: 'Piano da rinominare', startYear: 2026, endYear: 2028 },
+      cookie: admin,
+    });
+    const url = `/api/plans/${created.json<Plan>().id}`;
     const before = await getJson<Plan>(api, url, admin);
-    expect(before.status).toBe('published');
-    expect(before.approval).toMatchObject({ organ: 'Giunta comunale' });
     const res = await api.request({
       method: 'PATCH',
       url,
@@ -87,6 +91,36 @@ describe('PATCH /api/plans/:planId', () => {
       version: before.version + 1,
     });
   });
+
+  it('refuses to change a published plan: 409 plan_frozen, nothing written', async () => {
+    const url = `/api/plans/${world.planId}`;
+    const before = await getJson<Plan>(api, url, admin);
+    expect(before.status).toBe('published');
+    expect(before.approval).toMatchObject({ organ: 'Giunta comunale' });
+    const res = await expectNothingWritten(api.db, () =>
+      api.request({
+        method: 'PATCH',
+        url,
+        payload: { title: 'Piano triennale aggiornato', version: before.version },
+        cookie: admin,
+      }),
+    );
+    expect(expectProblem(res, 409, 'plan_frozen').detail).toMatch(/nuova revisione/);
+  });
+
+  it('refuses status and approval as fields: they move through the lifecycle only', async () => {
+    const url = `/api/plans/${world.planId}`;
+    const { version } = await getJson<Plan>(api, url, admin);
+    for (const payload of [
+      { status: 'draft', version },
+      { approval: { organ: 'Giunta', number: '1', date: '2025-01-01' }, version },
+    ]) {
+      const res = await expectNothingWritten(api.db, () =>
+        api.request({ method: 'PATCH', url, payload, cookie: admin }),
+      );
+      expectProblem(res, 422, 'validation');
+    }
+  });
 });
 
 describe('PATCH /api/plans/:planId with a bad period', () => {
@@ -101,11 +135,24 @@ describe('PATCH /api/plans/:planId with a bad period', () => {
 });
 
 describe('DELETE /api/plans/:planId', () => {
-  it('deletes the plan with all its parts', async () => {
+  it('refuses to delete a published plan, in the database itself', async () => {
+    const url = `/api/plans/${world.planId}`;
+    const { version } = await getJson<Plan>(api, url, admin);
+    const res = await expectNothingWritten(api.db, () =>
+      api.request({ method: 'DELETE', url: `${url}?version=${version}`, cookie: admin }),
+    );
+    expectProblem(res, 409, 'plan_frozen');
+  });
+
+  it('deletes a draft plan with all its parts', async () => {
+    const doc = (await getJson(api, `/api/plans/${world.planId}/document`, admin)) as {
+      plan: { status: string };
+    };
+    doc.plan.status = 'draft';
     const loaded = await api.request({
       method: 'POST',
       url: `/api/plans/documents?organizationId=${world.organizationId}`,
-      payload: (await getJson(api, `/api/plans/${world.planId}/document`, admin)) as object,
+      payload: doc,
       cookie: admin,
     });
     expect(loaded.statusCode, loaded.body).toBe(201);

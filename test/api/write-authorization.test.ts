@@ -119,6 +119,27 @@ const CASES: WriteCase[] = [
     },
   },
   {
+    name: 'POST /api/plans/:planId/lifecycle',
+    allowed: 'admin',
+    request: async (api, w) => ({
+      method: 'POST',
+      url: `${planUrl(w.planId)}/lifecycle`,
+      payload: {
+        step: 'propose',
+        version: await versionOf(api, planUrl(w.planId), w.users.admin.cookie),
+      },
+    }),
+  },
+  {
+    name: 'POST /api/plans/:planId/revisions',
+    allowed: 'admin',
+    request: async (_api, w) => ({
+      method: 'POST',
+      url: `${planUrl(w.planId)}/revisions`,
+      payload: { period: 'next_year', completed: 'leave' },
+    }),
+  },
+  {
     // Last: its positive control deletes the plan.
     name: 'DELETE /api/plans/:planId',
     allowed: 'admin',

@@ -27,6 +27,10 @@ const Plan = Type.Object({
   id: Type.String(),
   organizationId: Type.String(),
   ...PlanFieldsSchema.properties,
+  seriesId: Type.String({ description: 'Comune a tutte le revisioni dello stesso piano' }),
+  previousPlanId: Type.Union([Type.String(), Type.Null()], {
+    description: 'La revisione da cui questa è stata avviata',
+  }),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -38,10 +42,15 @@ const ListQuery = Type.Object({
   organizationId: Type.Optional(Uuid),
   status: Type.Optional(Type.Union(PLAN_STATUSES.map((s) => Type.Literal(s)))),
 });
-const CreateBody = inputForm(PlanFieldsSchema);
+export const PlanResource = Plan;
+// The status and the approval act move only through POST /plans/:planId/lifecycle.
+const EditableFields = Type.Omit(PlanFieldsSchema, ['status', 'approval']);
+const CreateBody = Type.Object(inputForm(EditableFields).properties, {
+  additionalProperties: false,
+});
 const PatchBody = Type.Object(
   {
-    ...patchFields(PlanFieldsSchema.properties),
+    ...patchFields(EditableFields.properties),
     version: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false, minProperties: 2 },
@@ -85,7 +94,7 @@ export function registerPlanRoutes(
     },
     async (request, reply) => {
       const { organizationId } = request.params as Static<typeof OrgParams>;
-      const fields = request.body as PlanFields;
+      const fields = request.body as Omit<PlanFields, 'status' | 'approval'>;
       const plan = await createPlan({ db, principal: request.principal, organizationId, fields });
       return reply.status(201).send(plan);
     },

@@ -1,5 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Key, LongText, Nullable, ShortText, StrictObject, StringEnum, List } from './common.js';
+import {
+  Key,
+  LineageId,
+  LongText,
+  Nullable,
+  ShortText,
+  StrictObject,
+  StringEnum,
+  List,
+} from './common.js';
 import { TimingInputSchema, TimingSchema } from './timing.js';
 
 export const ACTION_STATUSES = [
@@ -44,6 +53,7 @@ export type MicroAction = Static<typeof MicroActionSchema>;
 
 export const ActionSchema = StrictObject({
   id: Key,
+  lineageId: LineageId,
   priorityId: Key,
   code: Nullable(ShortText(30)),
   ...actionCommon,

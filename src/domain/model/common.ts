@@ -26,6 +26,17 @@ export const Key = Type.String({
   description: 'Identificatore locale (lettere, cifre, ".", "_", "-"; massimo 64 caratteri)',
 });
 
+/**
+ * The identity of an action, indicator or spending item across the revisions of a plan (the
+ * same in the 2025 plan and in its 2026 update). Optional in files: piano gives one when absent.
+ */
+export const LineageId = Type.Optional(
+  Type.String({
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$',
+    description: 'Identità stabile tra le revisioni del piano',
+  }),
+);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a string can be a database identifier (a UUID): anything else names nothing. */

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import {
   IsoDate,
   Key,
+  LineageId,
   Nullable,
   ShortText,
   StrictObject,
@@ -34,6 +35,7 @@ export type Measurement = Static<typeof MeasurementSchema>;
 
 export const IndicatorSchema = StrictObject({
   id: Key,
+  lineageId: LineageId,
   actionId: Nullable(Key),
   priorityId: Nullable(Key),
   code: Nullable(ShortText(30)),

@@ -72,6 +72,13 @@ export type PlanFields = Static<typeof PlanFieldsSchema>;
 
 export const PlanSchema = StrictObject({
   ...PlanFieldsSchema.properties,
+  /** Shared by every revision of the same plan (optional in files; the plan's id when absent). */
+  seriesId: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$',
+      description: 'Identità comune alle revisioni dello stesso piano',
+    }),
+  ),
   sections: List(SectionSchema, { maxItems: 200 }),
   normativeReferences: List(NormativeReferenceSchema, { maxItems: 500 }),
   glossary: List(GlossaryTermSchema, { maxItems: 1000 }),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Key, Nullable, ShortText, StrictObject, StringEnum, Year } from './common.js';
+import { Key, LineageId, Nullable, ShortText, StrictObject, StringEnum, Year } from './common.js';
 import { PnrrMeasure } from './action.js';
 
 export const SPENDING_STATUSES = ['planned', 'committed', 'paid'] as const;
@@ -12,6 +12,7 @@ export const Cup = Type.String({
 
 export const SpendingItemSchema = StrictObject({
   id: Key,
+  lineageId: LineageId,
   actionId: Nullable(Key),
   classification: Nullable(ShortText(300)),
   description: ShortText(2000),
