@@ -70,7 +70,10 @@ function statusOf(error: FastifyError | PianoError): number {
     if (error.code === 'validation') return 400;
     if (error.code === 'unauthenticated') return 401;
     if (error.code === 'forbidden') return 403;
-    if (error.code === 'version_conflict' || error.code === 'conflict') return 409;
+    if (['version_conflict', 'conflict', 'plan_frozen', 'lifecycle_step'].includes(error.code)) {
+      return 409;
+    }
+    if (error.code === 'too_many_requests') return 429;
     return 500;
   }
   const status = error.statusCode ?? 500;
@@ -89,7 +92,15 @@ function sendErrorPage(
   const ctx = pageContext(request.url, today);
   return sendHtml(
     reply,
-    renderHtml(<ErrorPage ctx={ctx} assets={assets} status={status} />),
+    renderHtml(
+      <ErrorPage
+        ctx={ctx}
+        assets={assets}
+        status={status}
+        // What a refusal says is for the person who met it; an unexpected error's is for the log.
+        detail={error instanceof PianoError && status < 500 ? error.message : undefined}
+      />,
+    ),
     status,
   );
 }

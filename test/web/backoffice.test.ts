@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LINE } from '../../src/operations/callers.js';
 import { createOrganization } from '../../src/operations/create-organization.js';
 import { grantMembership } from '../../src/operations/grant-membership.js';
+import { startPlanRevision } from '../../src/operations/start-plan-revision.js';
 import { startWebServer, type WebServer } from '../support/web.js';
 import { FormClient, hiddenIn, tokenIn } from './backoffice-client.js';
 
@@ -244,9 +245,17 @@ describe('the action editor', () => {
   });
 
   it('shows the second of two people what the first changed beside what they typed, and reapplies it', async () => {
+    // The demo plan is published, so its titles are frozen: the two edit next year's draft.
+    const draft = await startPlanRevision({
+      db: server.db,
+      principal: COMMAND_LINE,
+      planId: server.planId,
+      period: 'next_year',
+      completed: 'carry',
+    });
     const first = await signedIn(ANAGRAFE);
     const second = await signedIn(ANAGRAFE);
-    const action = actionUrl('a1.5');
+    const action = `/gestione/piani/${draft.planId}/azioni/a1.5`;
     const one = await first.get(action);
     const two = await second.get(action);
     const form = (body: string) => ({
@@ -290,6 +299,34 @@ describe('the action editor', () => {
     const final = await second.get(action);
     expect(final.body).toContain(`value="${typed}"`);
     expect(final.body).toContain('value="40"');
+  });
+});
+
+describe('a published plan', () => {
+  it('refuses a change to its content with 409 and says why, and still takes status and progress', async () => {
+    const c = await signedIn(RTD);
+    const action = actionUrl('a1.9');
+    const editor = await c.get(action);
+    const form = {
+      _csrf: tokenIn(editor.body),
+      version: hiddenIn(editor.body, action, 'version'),
+      read_title: hiddenIn(editor.body, action, 'read_title'),
+      read_status: hiddenIn(editor.body, action, 'read_status'),
+      read_progress: hiddenIn(editor.body, action, 'read_progress'),
+      read_timing: hiddenIn(editor.body, action, 'read_timing'),
+      read_unit: hiddenIn(editor.body, action, 'read_unit'),
+      timing: hiddenIn(editor.body, action, 'read_timing'),
+      status: 'in_progress',
+    };
+    const refused = await c.post(action, { ...form, title: 'Un titolo nuovo', progress: '10' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('non si può più modificare');
+    const monitored = await c.post(action, {
+      ...form,
+      title: hiddenIn(editor.body, action, 'read_title'),
+      progress: '15',
+    });
+    expect(monitored.statusCode).toBe(303);
   });
 });
 

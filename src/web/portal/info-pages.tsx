@@ -80,8 +80,8 @@ export function OpenDataPage({ ctx, assets }: InfoProps) {
   );
 }
 
-export function ErrorPage(props: InfoProps & { status: number }) {
-  const { ctx, assets, status } = props;
+export function ErrorPage(props: InfoProps & { status: number; detail?: string | undefined }) {
+  const { ctx, assets, status, detail } = props;
   const t = ctx.t;
   const [title, text] =
     status === 404
@@ -92,6 +92,7 @@ export function ErrorPage(props: InfoProps & { status: number }) {
   return (
     <Layout ctx={ctx} assets={assets} title={title}>
       <h1>{title}</h1>
+      {detail ? <p>{detail}</p> : null}
       <p>{text}</p>
       <p>
         <a href={href(ctx, '/')}>{t.goHome}</a>
