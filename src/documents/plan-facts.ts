@@ -4,6 +4,7 @@
  * the plan document stays the only source.
  */
 import type { Action } from '../domain/model/action.js';
+import type { PlanDiff } from '../domain/rules/plan-diff.js';
 import type { Indicator, Measurement, Target } from '../domain/model/indicator.js';
 import type { PlanDocument } from '../domain/model/interchange.js';
 import type { Priority } from '../domain/model/priority.js';
@@ -216,4 +217,29 @@ export function catalogText(codes: string[], lookupTitle?: LookupTitle): string[
 export function pnrrText(measures: string[], lang: DocumentLang = 'it'): string[] {
   const names = labelsFor(lang).pnrrMeasure;
   return measures.map((m) => (names[m] ? `M1C1 ${m} – ${names[m]}` : `M1C1 ${m}`));
+}
+
+/**
+ * What changed from the previous revision, one sentence per change (actions added, removed and
+ * changed, deadlines moved, targets changed, platforms whose status changed): the plan
+ * document's chapter and the back office say it in the same words.
+ */
+export function revisionChangeLines(diff: PlanDiff, lang: DocumentLang): string[] {
+  const L = labelsFor(lang);
+  const f = formatFor(lang);
+  const day = (iso: string | null) => (iso ? f.date(iso) : '—');
+  const status = (s: string | null) =>
+    s ? ((L.platformStatus as Record<string, string>)[s] ?? s) : '—';
+  return [
+    ...diff.actions.added.map((a) => L.actionAdded(a.title)),
+    ...diff.actions.removed.map((a) => L.actionRemoved(a.title)),
+    ...diff.actions.changed.map((a) =>
+      L.actionChanged(a.title, a.fields.map((x) => x.field).join(', ')),
+    ),
+    ...diff.deadlinesMoved.map((m) => L.deadlineMoved(m.title, day(m.from), day(m.to))),
+    ...diff.targetsChanged.map((t) => L.targetsChanged(t.name)),
+    ...diff.platformsChanged.map((p) =>
+      L.platformChanged(p.platform, status(p.before), status(p.after)),
+    ),
+  ];
 }

@@ -31,6 +31,7 @@ import {
   timingText,
   timingYears,
   unitNames,
+  revisionChangeLines,
   type LookupTitle,
 } from './plan-facts.js';
 
@@ -491,21 +492,7 @@ function changesSection(out: OutlineBuilder, changes: RevisionChanges, lang: Doc
     return;
   }
   out.paragraph(L.changesIntro(changes.previous));
-  const day = (iso: string | null) => (iso ? f.date(iso) : '—');
-  const status = (s: string | null) =>
-    s ? ((L.platformStatus as Record<string, string>)[s] ?? s) : '—';
-  const lines = [
-    ...diff.actions.added.map((a) => L.actionAdded(a.title)),
-    ...diff.actions.removed.map((a) => L.actionRemoved(a.title)),
-    ...diff.actions.changed.map((a) =>
-      L.actionChanged(a.title, a.fields.map((x) => x.field).join(', ')),
-    ),
-    ...diff.deadlinesMoved.map((m) => L.deadlineMoved(m.title, day(m.from), day(m.to))),
-    ...diff.targetsChanged.map((t) => L.targetsChanged(t.name)),
-    ...diff.platformsChanged.map((p) =>
-      L.platformChanged(p.platform, status(p.before), status(p.after)),
-    ),
-  ];
+  const lines = revisionChangeLines(diff, lang);
   if (lines.length) out.list(lines.map((text): Run[] => [{ text }]));
   if (diff.spendingBySource.length) {
     out.table({

@@ -86,6 +86,21 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     user: 'rtd',
     open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/cruscotto`, lang),
   },
+  {
+    name: 'bo-changes',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      // Next year's draft of the demo plan, without the completed actions: a list of changes.
+      const response = await page
+        .context()
+        .request.post(`${s.url}/api/plans/${s.planId}/revisions`, {
+          data: { period: 'next_year', completed: 'leave' },
+        });
+      if (!response.ok()) throw new Error(`no revision: ${response.status()}`);
+      const { planId } = (await response.json()) as { planId: string };
+      await go(page, s, `/gestione/piani/${planId}/modifiche`, lang);
+    },
+  },
   { name: 'bo-action', user: 'rtd', open: (page, s, lang) => go(page, s, action(s, 'a1.3'), lang) },
   {
     name: 'bo-action-errors',

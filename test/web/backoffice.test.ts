@@ -330,6 +330,30 @@ describe('a published plan', () => {
   });
 });
 
+describe('what changes in a revision', () => {
+  it('lists, in the plan document’s words, what changed from the revision it was started from', async () => {
+    const draft = await startPlanRevision({
+      db: server.db,
+      principal: COMMAND_LINE,
+      planId: server.planId,
+      period: 'same',
+      revisionLabel: 'Aggiornamento di prova',
+      completed: 'leave',
+    });
+    const c = await signedIn(RTD);
+    const page = await c.get(`/gestione/piani/${draft.planId}/modifiche`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Cosa cambia rispetto alla revisione precedente</h1>');
+    expect(page.body).toMatch(/<li>Azione tolta: [^<]+<\/li>/);
+    const plan = await c.get(`/gestione/piani/${draft.planId}`);
+    expect(plan.body).toContain(`href="/gestione/piani/${draft.planId}/modifiche"`);
+    const first = await c.get(`/gestione/piani/${server.planId}/modifiche`);
+    expect(first.body).toContain('Questa revisione non è stata avviata da un’altra');
+    const en = await c.get(`/en/gestione/piani/${draft.planId}/modifiche`);
+    expect(en.body).toContain('<h1>What changes from the previous revision</h1>');
+  });
+});
+
 describe('plans, for the RTD', () => {
   it('creates a plan, adds a priority and an action “entro giugno 2026” shown as 30/06/2026', async () => {
     const c = await signedIn(RTD);

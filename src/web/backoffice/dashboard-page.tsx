@@ -143,7 +143,7 @@ function Deadlines(props: { desk: Desk; planId: string; title: string; items: Ca
   );
 }
 
-function Table(props: { caption: string; children: ComponentChildren }) {
+export function Table(props: { caption: string; children: ComponentChildren }) {
   return (
     <div class="piano-table-wrapper" role="region" aria-label={props.caption} tabIndex={0}>
       <table class="table">

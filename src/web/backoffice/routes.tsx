@@ -19,7 +19,9 @@ import { listComplianceCalendar } from '../../operations/list-compliance-calenda
 import { listParts } from '../../operations/list-parts.js';
 import { readPlanDocument } from '../../operations/read-plan-document.js';
 import type { PlanDocument } from '../../domain/model/interchange.js';
+import { ChangesPage } from './changes-page.js';
 import { DashboardPage } from './dashboard-page.js';
+import { diffPlanRevisions } from '../../operations/diff-plan-revisions.js';
 import { addDays } from './work.js';
 import { listPlans } from '../../operations/list-plans.js';
 import { readPart } from '../../operations/read-part.js';
@@ -418,6 +420,20 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     'GET',
     '/gestione/piani/:plan',
     signedIn(async (request, reply, desk) => planPage(reply, desk, param(request, 'plan'))),
+  );
+
+  route(
+    'GET',
+    '/gestione/piani/:plan/modifiche',
+    signedIn(async (request, reply, desk) => {
+      const principal = principalOf(desk);
+      const plan = await readPlan({ db, principal, planId: param(request, 'plan') });
+      const diff = plan.previousPlanId
+        ? await diffPlanRevisions({ db, principal, planId: plan.previousPlanId, otherId: plan.id })
+        : null;
+      const view = { planId: plan.id, title: plan.title, diff };
+      return send(reply, <ChangesPage desk={desk} view={view} />);
+    }),
   );
 
   route(

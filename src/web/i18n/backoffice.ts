@@ -125,6 +125,8 @@ const it = {
   boAmount: 'Importo',
   boTotal: 'Totale',
   boNoSpending: 'Nessuna voce di spesa.',
+  boNoPreviousRevision:
+    'Questa revisione non è stata avviata da un’altra: non c’è nulla con cui confrontarla.',
 } as const;
 
 export type BackofficeMessages = Widen<typeof it>;
@@ -250,6 +252,8 @@ const en: BackofficeMessages = {
   boAmount: 'Amount',
   boTotal: 'Total',
   boNoSpending: 'No spending items.',
+  boNoPreviousRevision:
+    'This revision was not started from another one: there is nothing to compare it with.',
 };
 
 export const backoffice = { it, en };

@@ -7,6 +7,8 @@
  * without JavaScript.
  */
 import type { Browser, Page } from 'playwright-core';
+import { COMMAND_LINE } from '../../../src/operations/callers.js';
+import { startPlanRevision } from '../../../src/operations/start-plan-revision.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, startWebServer, type WebServer } from '../../support/web.js';
 import { signInAs } from '../backoffice-states.js';
@@ -100,7 +102,15 @@ describe('the back office', () => {
     const two = await second.newPage();
     await signInAs(one, server, 'anagrafe');
     await signInAs(two, server, 'rtd');
-    const address = `${server.url}/gestione/piani/${server.planId}/azioni/a1.5`;
+    // The demo plan is published and its titles frozen: the two edit next year's draft of it.
+    const draft = await startPlanRevision({
+      db: server.db,
+      principal: COMMAND_LINE,
+      planId: server.planId,
+      period: 'next_year',
+      completed: 'carry',
+    });
+    const address = `${server.url}/gestione/piani/${draft.planId}/azioni/a1.5`;
     await Promise.all([one.goto(address), two.goto(address)]);
 
     await one
