@@ -20,6 +20,9 @@ export const EXPORT_FORMATS = [
   'report-pdf',
   'report-docx',
   'report-html',
+  'piao-docx',
+  'objectives-docx',
+  'objectives-csv',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -39,6 +42,8 @@ export interface ExportOptions {
   lang?: DocumentLang | undefined;
   /** What changed from the previous revision, for the plan document's section on it. */
   changes?: RevisionChanges | undefined;
+  /** Year of the performance objectives (objectives-*); the year of `date` or today's when absent. */
+  year?: number | undefined;
 }
 
 /** Formats whose output depends on `lang`. */
@@ -72,7 +77,15 @@ export const CONTENT_TYPES = {
 /** Formats that produce several files, written into a folder. */
 export const FOLDER_FORMATS: readonly ExportFormat[] = ['csv', 'opendata'];
 /** Formats that are text and may go to standard output. */
-export const TEXT_FORMATS: readonly ExportFormat[] = ['json', 'jsonld', 'html', 'report-html'];
+export const TEXT_FORMATS: readonly ExportFormat[] = [
+  'json',
+  'jsonld',
+  'html',
+  'report-html',
+  'objectives-csv',
+];
+/** Formats that depend on a year (the performance objectives'). */
+export const YEAR_FORMATS: readonly ExportFormat[] = ['objectives-docx', 'objectives-csv'];
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -125,6 +138,31 @@ export async function exportFiles(
           'report',
           `${slug(doc.organization.name)}-stato-attuazione-${date}${langSuffix(options.lang)}`,
         ),
+      ];
+    }
+    case 'piao-docx': {
+      const { buildPiaoOutline } = await import('./piao.js');
+      const outline = buildPiaoOutline(doc, { ...titles, changes: options.changes });
+      return [await rendered(outline, 'docx', 'piao-allegato', `${base}-piao-allegato`)];
+    }
+    case 'objectives-docx':
+    case 'objectives-csv': {
+      const year = options.year ?? Number(date.slice(0, 4));
+      const objectivesBase = `${slug(doc.organization.name)}-obiettivi-performance-${year}`;
+      if (format === 'objectives-docx') {
+        const { buildObjectivesOutline } = await import('./piao.js');
+        return [
+          await rendered(buildObjectivesOutline(doc, year), 'docx', 'objectives', objectivesBase),
+        ];
+      }
+      const { performanceObjectivesCsv } = await import('./performance-objectives.js');
+      return [
+        {
+          name: 'objectives.csv',
+          downloadName: `${objectivesBase}.csv`,
+          contentType: CONTENT_TYPES.csv,
+          body: performanceObjectivesCsv(doc, year),
+        },
       ];
     }
     case 'csv': {
@@ -192,6 +230,9 @@ export function formatOfFile(file: string): ExportFormat | undefined {
     'report.docx': 'report-docx',
     'report.html': 'report-html',
     'dataset.jsonld': 'jsonld',
+    'piao-allegato.docx': 'piao-docx',
+    'objectives.docx': 'objectives-docx',
+    'objectives.csv': 'objectives-csv',
   };
   if (fixed[file]) return fixed[file];
   return /^[a-z-]+\.csv$/.test(file) ? 'csv' : undefined;

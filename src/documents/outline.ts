@@ -87,6 +87,11 @@ export type Block =
   | PageBreakBlock;
 
 export interface Cover {
+  /**
+   * Lines of the frame the document sits in, printed above its title: the PIAO, its section
+   * and subsection, "Allegato A2" for the plan as the PIAO's annex. None for a document of its own.
+   */
+  frame?: string[];
   /** "Comune di Valdimonte" */
   organization: string;
   /** Province, region, IPA code. */

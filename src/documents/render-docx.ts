@@ -196,7 +196,11 @@ function cover(outline: DocumentOutline): Paragraph[] {
     new Paragraph({ spacing: { before: 1800 }, children: [] }),
     line(c.organization, { size: 44, bold: true, color: BLUE }),
     ...c.organizationDetails.map((d) => line(d, { size: 22, color: MUTED })),
-    new Paragraph({ spacing: { before: 1400 }, children: [] }),
+    new Paragraph({ spacing: { before: c.frame?.length ? 700 : 1400 }, children: [] }),
+    ...(c.frame ?? []).map((f, i) =>
+      line(f, { size: i === 0 ? 28 : 24, bold: i === 0, color: BLUE, after: 120 }),
+    ),
+    ...(c.frame?.length ? [new Paragraph({ spacing: { before: 500 }, children: [] })] : []),
     new Paragraph({
       heading: HeadingLevel.TITLE,
       spacing: { after: 200 },

@@ -9,6 +9,7 @@ export {
   EXPORT_FORMATS,
   FOLDER_FORMATS,
   TEXT_FORMATS,
+  YEAR_FORMATS,
   type ExportFile,
   type ExportFormat,
 } from '../documents/exports.js';
@@ -25,5 +26,8 @@ export const EXPORT_FILES = [
   'report.docx',
   'report.html',
   'dataset.jsonld',
+  'piao-allegato.docx',
+  'objectives.docx',
+  'objectives.csv',
   ...CSV_TABLE_NAMES.map((t) => `${t}.csv`),
 ];

@@ -35,6 +35,8 @@ export interface ExportChoices {
   lang?: DocumentLang | undefined;
   /** Absolute URL the files are published under, for the DCAT-AP_IT metadata. */
   baseUrl?: string | undefined;
+  /** Year of the performance objectives; the year of `date`, or this year, when absent. */
+  year?: number | undefined;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function exportSource(
       modified: plan.updatedAt.slice(0, 10),
       baseUrl: choices.baseUrl,
       lang: choices.lang,
+      year: choices.year,
       lookupTitle: catalogTitles(document),
     },
   };

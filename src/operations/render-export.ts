@@ -3,6 +3,7 @@ import {
   formatOfFile,
   LANGUAGE_FORMATS,
   today,
+  YEAR_FORMATS,
   type ExportFile,
 } from '../documents/exports.js';
 import type { DocumentLang } from '../documents/labels.js';
@@ -23,6 +24,8 @@ export interface RenderExportOptions {
   date?: string | undefined;
   /** Language of the plan document and the report (plan.*, report.*); Italian when absent. */
   lang?: DocumentLang | undefined;
+  /** Year of the performance objectives (objectives.*); this year when absent. */
+  year?: number | undefined;
   /** The URL the plan's files are served under, for dataset.jsonld's distributions. */
   baseUrl: string;
 }
@@ -49,7 +52,9 @@ export async function renderExport(options: RenderExportOptions): Promise<Render
   // Open data is the same in every language: one entry serves them all.
   const lang = format && LANGUAGE_FORMATS.includes(format) ? (options.lang ?? 'it') : '';
   const baseUrl = format === 'jsonld' ? options.baseUrl : '';
-  const key = [planId, revision.tag, file, date, lang, baseUrl].join('|');
+  const year =
+    format && YEAR_FORMATS.includes(format) ? (options.year ?? Number(today().slice(0, 4))) : '';
+  const key = [planId, revision.tag, file, date, lang, baseUrl, year].join('|');
   const { exports } = planCachesOf(db);
   const cached = exports.get(key);
   if (cached) return { revision, file: cached };
@@ -58,6 +63,7 @@ export async function renderExport(options: RenderExportOptions): Promise<Render
     date: date || undefined,
     lang: lang || undefined,
     baseUrl: options.baseUrl,
+    year: year || undefined,
   });
   const rendered = await exportFile(source.document, file, source.options);
   if (!rendered) throw new PianoError('not_found', `Nessun file ${file} per questo piano`);

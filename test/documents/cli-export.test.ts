@@ -69,6 +69,38 @@ describe('piano export to documents and open data', CLI_TEST_OPTIONS, () => {
     expect(texts).toContain(sample.foreign);
   });
 
+  it('writes the plan as the PIAO annex, and the year’s objectives as CSV on standard output', async () => {
+    const path = join(sandbox.dir, 'piao-allegato.docx');
+    const piao = await sandbox.run(['export', planId, '--format', 'piao-docx', '--out', path]);
+    expect(piao.stderr).toBe('');
+    expect(piao.code).toBe(0);
+    const paragraphs = docxParagraphs(
+      (await docxParts(await readFile(path)))['word/document.xml']!,
+    );
+    const headings = paragraphs.filter((p) => p.style?.startsWith('Heading')).map((p) => p.text);
+    expect(headings.slice(0, 3)).toEqual([
+      'Sezione 2 – Valore pubblico, performance e anticorruzione',
+      'Sottosezione 2.1 – Valore pubblico',
+      '1. Introduzione e quadro normativo',
+    ]);
+    expect(paragraphs.map((p) => p.text)).toContain('Sottosezione 2.1 – Valore pubblico');
+
+    const csv = await sandbox.run([
+      'export',
+      planId,
+      '--format',
+      'objectives-csv',
+      '--year',
+      '2025',
+    ]);
+    expect(csv.code).toBe(0);
+    const records = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(new Set(records.filter((r) => r.actionId === 'a1.1').map((r) => r.unitId))).toEqual(
+      new Set(['sist-inf', 'tecnico']),
+    );
+    expect(records.find((r) => r.actionId === 'a1.1')?.due).toBe('2025-12-31');
+  });
+
   it('writes the CSV tables into a folder', async () => {
     const dir = join(sandbox.dir, 'csv');
     const result = await sandbox.run(['export', planId, '--format', 'csv', '--out', dir]);

@@ -109,6 +109,67 @@ describe('downloading a plan’s documents and open data', { timeout: 60_000 }, 
   });
 });
 
+describe('downloading the PIAO annex and the performance objectives', { timeout: 60_000 }, () => {
+  const url = (file: string) => `/api/plans/${published.planId}/exports/${file}`;
+
+  it('lists the PIAO annex and the objectives among the files', async () => {
+    const list = await get(`/api/plans/${published.planId}/exports`);
+    const names = (list.json() as { items: { name: string }[] }).items.map((i) => i.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['piao-allegato.docx', 'objectives.docx', 'objectives.csv']),
+    );
+  });
+
+  it('gives the plan as the annex of PIAO subsection 2.1, with Word headings', async () => {
+    const res = await get(url('piao-allegato.docx'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="comune-di-prova-piano-2025-2027-piao-allegato.docx"',
+    );
+    const paragraphs = docxParagraphs((await docxParts(res.rawPayload))['word/document.xml']!);
+    const heading = (style: string) =>
+      paragraphs.filter((p) => p.style === style).map((p) => p.text);
+    expect(heading('Heading1')[0]).toBe(
+      'Sezione 2 – Valore pubblico, performance e anticorruzione',
+    );
+    expect(heading('Heading2')[0]).toBe('Sottosezione 2.1 – Valore pubblico');
+  });
+
+  it('gives the objectives of the year asked for, as DOCX and as CSV', async () => {
+    const docx = await get(url('objectives.docx?year=2025'));
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toBe(
+      'attachment; filename="comune-di-prova-obiettivi-performance-2025.docx"',
+    );
+    const paragraphs = docxParagraphs((await docxParts(docx.rawPayload))['word/document.xml']!);
+    expect(paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([
+      'Obiettivi di performance 2025',
+    ]);
+    const csv = await get(url('objectives.csv?year=2025'));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+    const records = parse(csv.body, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0] ?? {})).toEqual([
+      'unitId',
+      'unit',
+      'actionId',
+      'action',
+      'due',
+      'status',
+      'indicator',
+      'target',
+      'targetText',
+    ]);
+    // The cache keeps each year apart.
+    const other = await get(url('objectives.docx?year=2027'));
+    const otherH1 = docxParagraphs((await docxParts(other.rawPayload))['word/document.xml']!)
+      .filter((p) => p.style === 'Heading1')
+      .map((p) => p.text);
+    expect(otherH1).toEqual(['Obiettivi di performance 2027']);
+    expect((await get(url('objectives.csv?year=1800'))).statusCode).toBe(422);
+  });
+});
+
 describe('linked national codes in the downloaded documents', { timeout: 120_000 }, () => {
   const sample = catalogSample();
   let demoPlanId: string;

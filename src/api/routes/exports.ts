@@ -22,6 +22,13 @@ const Query = Type.Object({
       description: 'Data del report di monitoraggio (AAAA-MM-GG); oggi se assente',
     }),
   ),
+  year: Type.Optional(
+    Type.Integer({
+      minimum: 2000,
+      maximum: 2100,
+      description: 'Anno degli obiettivi di performance (objectives.*); l’anno in corso se assente',
+    }),
+  ),
   lang: Type.Optional(
     Type.Unsafe<DocumentLang>({
       type: 'string',
@@ -47,6 +54,11 @@ const DESCRIPTIONS: Record<string, string> = {
   'report.docx': 'Lo stato di attuazione a una data, Word',
   'report.html': 'Lo stato di attuazione a una data, HTML',
   'dataset.jsonld': 'Metadati DCAT-AP_IT del piano come dataset (JSON-LD)',
+  'piao-allegato.docx':
+    'Il piano come allegato del PIAO (sezione 2, sottosezione 2.1 – Valore pubblico), Word',
+  'objectives.docx':
+    'Gli obiettivi di performance dell’anno (?year=AAAA) per settore, come PEG/PdO, Word',
+  'objectives.csv': 'Gli obiettivi di performance dell’anno (?year=AAAA) per settore, CSV',
 };
 
 /**
@@ -88,7 +100,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Db, publicUrl: st
         tags,
         summary: 'Scarica il piano come documento o dati aperti',
         description:
-          'plan.pdf, plan.docx, plan.html, plan.json; report.pdf, report.docx, report.html (stato di attuazione alla data ?date=, oggi se assente); documento e stato di attuazione in italiano o, con ?lang=en, in inglese; una tabella CSV (actions.csv, spending.csv, indicators.csv, measurements.csv, platforms.csv...); dataset.jsonld (metadati DCAT-AP_IT). I piani pubblicati sono scaricabili senza accesso.',
+          'plan.pdf, plan.docx, plan.html, plan.json; report.pdf, report.docx, report.html (stato di attuazione alla data ?date=, oggi se assente); documento e stato di attuazione in italiano o, con ?lang=en, in inglese; una tabella CSV (actions.csv, spending.csv, indicators.csv, measurements.csv, platforms.csv...); dataset.jsonld (metadati DCAT-AP_IT); piao-allegato.docx (il piano come allegato della sottosezione 2.1 del PIAO); objectives.docx e objectives.csv (obiettivi di performance per settore dell’anno ?year=, l’anno in corso se assente). I piani pubblicati sono scaricabili senza accesso.',
         params: Params,
         querystring: Query,
         response: {
@@ -109,7 +121,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Db, publicUrl: st
     },
     async (request, reply) => {
       const { planId, file } = request.params as Static<typeof Params>;
-      const { date, lang } = request.query as Static<typeof Query>;
+      const { date, lang, year } = request.query as Static<typeof Query>;
       const { revision, file: out } = await renderExport({
         db,
         principal: request.principal,
@@ -117,6 +129,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Db, publicUrl: st
         file,
         date,
         lang,
+        year,
         baseUrl: baseUrl(planId),
       });
       const inline = /\.(pdf|html)$/.test(out.name);

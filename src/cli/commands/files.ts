@@ -59,7 +59,7 @@ export const loadCommand = new Command('load')
   });
 
 const FORMAT_HELP =
-  'json (formato di interscambio), docx|pdf|html (documento del piano), report-docx|report-pdf|report-html (stato di attuazione alla data --date), csv (una tabella CSV per file, in una cartella), jsonld (metadati DCAT-AP_IT), opendata (cartella con JSON, CSV e metadati)';
+  'json (formato di interscambio), docx|pdf|html (documento del piano), report-docx|report-pdf|report-html (stato di attuazione alla data --date), csv (una tabella CSV per file, in una cartella), jsonld (metadati DCAT-AP_IT), opendata (cartella con JSON, CSV e metadati), piao-docx (il piano come allegato della sottosezione 2.1 del PIAO), objectives-docx|objectives-csv (obiettivi di performance per settore dell’anno --year)';
 
 interface ExportOptions {
   format: ExportFormat;
@@ -68,6 +68,7 @@ interface ExportOptions {
   date?: string;
   baseUrl?: string;
   lang?: string;
+  year?: string;
 }
 
 export const exportCommand = new Command('export')
@@ -77,6 +78,10 @@ export const exportCommand = new Command('export')
   .option('--out <path>', 'file di destinazione (cartella per csv, opendata e --all)')
   .option('--all', 'esporta tutti i piani nella cartella --out')
   .option('--date <YYYY-MM-DD>', 'data dello stato di attuazione (report-*); oggi se assente')
+  .option(
+    '--year <YYYY>',
+    'anno degli obiettivi di performance (objectives-*); l’anno di --date o quello in corso se assente',
+  )
   .option('--base-url <url>', 'indirizzo di pubblicazione dei file, per i metadati DCAT-AP_IT')
   .option(
     '--lang <lang>',
@@ -92,6 +97,9 @@ export const exportCommand = new Command('export')
         'validation',
         `--lang deve essere it (italiano) o en (inglese): ${options.lang}`,
       );
+    }
+    if (options.year !== undefined && !/^(19|20|21)\d\d$/.test(options.year)) {
+      throw new PianoError('validation', `--year deve essere un anno AAAA: ${options.year}`);
     }
     if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
       throw new PianoError(
@@ -128,6 +136,7 @@ async function exportPlan(db: Db, planId: string, options: ExportOptions): Promi
       date: options.date,
       lang: options.lang as DocumentLang | undefined,
       baseUrl: options.baseUrl,
+      year: options.year === undefined ? undefined : Number(options.year),
     });
   } catch (error) {
     if (error instanceof PianoError && error.code === 'not_found') {
