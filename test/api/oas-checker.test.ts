@@ -74,6 +74,24 @@ describe('GET /openapi.json against the Italian Guidelines Full rules', () => {
   });
 });
 
+describe('the server in the description', () => {
+  it('is the public URL, marked as a sandbox only when it is not https', async () => {
+    expect((spec as unknown as { servers: unknown[] }).servers).toEqual([
+      expect.objectContaining({ url: expect.stringMatching(/^http:/), 'x-sandbox': true }),
+    ]);
+    const served = await startTestApi({ PIANO_PUBLIC_URL: 'https://piano.comune.example.it' });
+    try {
+      const document = (await served.request({ method: 'GET', url: '/openapi.json' })).json();
+      expect(document.servers).toEqual([
+        { url: 'https://piano.comune.example.it', description: expect.any(String) },
+      ]);
+      expect(errorsByRule(await lintOpenApi(document))).toEqual({});
+    } finally {
+      await served.close();
+    }
+  }, 120_000);
+});
+
 describe('PATCH with application/merge-patch+json', () => {
   it('is accepted and applied like a JSON body', async () => {
     const url = `/api/organizations/${world.organizationId}`;
