@@ -58,6 +58,7 @@ export function conformingDocument(generated: Json, serverUrl: string): Json {
     ...document,
     info: {
       ...document.info,
+      'x-api-id': 'piano',
       'x-summary': 'Redazione e pubblicazione del Piano triennale per l’informatica degli enti',
       contact: { name: 'piano', url: `${serverUrl.replace(/\/$/, '')}/docs` },
     },
