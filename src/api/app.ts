@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Type } from '@sinclair/typebox';
 import { publicBaseUrl, trustProxyOf, type Config } from '../config.js';
 import { PianoError } from '../domain/errors.js';
 import { publishedPlanSchema } from '../domain/model/interchange.js';
@@ -11,7 +12,8 @@ import { newAjv, validatorFor } from '../domain/validation.js';
 import { sizePlanCaches } from '../operations/plan-caches.js';
 import type { Db } from '../storage/db.js';
 import { registerPrincipal } from './auth.js';
-import { sendProblem } from './problem.js';
+import { conformingDocument } from './openapi.js';
+import { ProblemSchema, sendProblem } from './problem.js';
 import {
   registerInputGuard,
   registerOriginCheck,
@@ -75,6 +77,13 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
   );
   // The API reads JSON only: without this, a text/plain body would reach validation as a string.
   app.removeContentTypeParser('text/plain');
+  // PATCH bodies are JSON merge patches (RFC 7396), declared so in the API description; they
+  // are read as JSON, and plain application/json stays accepted.
+  app.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   const publicUrl = publicBaseUrl(config);
   await registerResponseHeaders(app, publicUrl.startsWith('https:') || config.PIANO_COOKIE_SECURE);
   await app.register(cookie);
@@ -91,19 +100,45 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
           'API del Piano triennale per l’informatica: enti, piani, priorità, azioni, indicatori, spesa, piattaforme. Errori in application/problem+json (RFC 9457).',
       },
       components: {
-        securitySchemes: { sessione: { type: 'apiKey', in: 'cookie', name: 'piano_session' } },
+        securitySchemes: {
+          sessione: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'piano_session',
+            description: 'Il cookie di sessione che POST /api/session imposta all’accesso',
+          },
+        },
       },
     },
+    // Completes the generated document to AgID's interoperability guidelines (src/api/openapi.ts).
+    transformObject: (generated) =>
+      conformingDocument(
+        (generated as { openapiObject: Record<string, unknown> }).openapiObject,
+        publicUrl,
+      ) as never,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/schema/piano-plan-v1.json', { schema: { hide: true } }, async () =>
     publishedPlanSchema(),
   );
-  app.get('/health', { schema: { hide: true } }, async () => ({
-    status: 'ok',
-    backend: db.backend,
-  }));
+  const health = async () => ({ status: 'ok', backend: db.backend });
+  app.get('/health', { schema: { hide: true } }, health);
+  app.get(
+    '/status',
+    {
+      schema: {
+        tags: ['Stato'],
+        summary: 'Stato del servizio',
+        description: 'Risponde 200 quando il servizio è attivo (controllo di funzionamento).',
+        response: {
+          200: Type.Object({ status: Type.String(), backend: Type.String() }),
+          503: ProblemSchema,
+        },
+      },
+    },
+    health,
+  );
   sizePlanCaches(db, {
     documentBytes: config.PIANO_DOCUMENT_CACHE_MB * MB,
     exportBytes: config.PIANO_EXPORT_CACHE_MB * MB,

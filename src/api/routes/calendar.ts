@@ -116,7 +116,13 @@ export function registerCalendarFeedRoute(app: FastifyInstance, db: Db) {
         tags: ['Scadenze'],
         summary: 'Calendario iCalendar dell’ente (indirizzo segreto)',
         params: FeedParams,
-        response: { 200: Type.String(), ...READ_ERRORS },
+        response: {
+          200: {
+            description: 'Il calendario delle scadenze (RFC 5545)',
+            content: { 'text/calendar': { schema: Type.String() } },
+          },
+          ...READ_ERRORS,
+        },
       },
     },
     async (request, reply) => {

@@ -95,6 +95,7 @@ export function registerLifecycleRoutes(
       bodyLimit: config.PIANO_IMPORT_BODY_LIMIT,
       schema: {
         tags,
+        operationId: 'advancePlanLifecycle',
         summary: 'Fa avanzare il piano nel suo ciclo di vita',
         description:
           'Proporre, rimandare in bozza, approvare (atto: organo, numero, data, e il file firmato ' +
@@ -157,6 +158,7 @@ export function registerLifecycleRoutes(
     {
       schema: {
         tags,
+        operationId: 'comparePlanRevisions',
         summary: 'Cosa cambia da una revisione del piano a un’altra',
         description:
           'Azioni aggiunte, tolte e cambiate campo per campo, scadenze spostate, target ' +

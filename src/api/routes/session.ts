@@ -37,6 +37,7 @@ export function registerSessionRoutes(
     {
       schema: {
         tags,
+        operationId: 'signIn',
         summary: 'Accedi',
         body: Credentials,
         response: { 200: Me, ...problems(401, 422, 429) },
@@ -62,7 +63,14 @@ export function registerSessionRoutes(
   );
   app.get(
     '/session',
-    { schema: { tags, summary: 'Utente collegato', response: { 200: Me, ...problems(401) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getSignedInUser',
+        summary: 'Utente collegato',
+        response: { 200: Me, ...problems(401) },
+      },
+    },
     async (request) => {
       if (!request.principal) throw new PianoError('unauthenticated', 'Nessuna sessione attiva');
       return request.principal;
@@ -70,7 +78,7 @@ export function registerSessionRoutes(
   );
   app.delete(
     '/session',
-    { schema: { tags, summary: 'Esci', response: { 204: Type.Null() } } },
+    { schema: { tags, operationId: 'signOut', summary: 'Esci', response: { 204: Type.Null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await signOut(db, token);
