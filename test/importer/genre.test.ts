@@ -64,7 +64,7 @@ ${marker} Attivazione dei pagamenti pagoPA per tutti i servizi a domanda individ
   it('gives the items the responsibles their section names once', () => {
     const text = `${HEAD}SERVIZI DIGITALI
 
-Responsabili: Dirigenti dei Settori / UOA + RTD
+Responsabili: Capi dei Servizi / Uffici + RTD
 
 • Attivazione dell'accesso con SPID e CIE a tutti i servizi online [2021]
 
@@ -72,15 +72,15 @@ Responsabili: Dirigenti dei Settori / UOA + RTD
 `;
     const { doc } = draft(convertText(text));
     expect(doc.actions.map((a) => a.responsibles)).toEqual([
-      ['Dirigenti dei Settori / UOA + RTD'],
-      ['Dirigenti dei Settori / UOA + RTD'],
+      ['Capi dei Servizi / Uffici + RTD'],
+      ['Capi dei Servizi / Uffici + RTD'],
     ]);
   });
 
   it('reads a section’s responsibles after an introduction, and an item’s own before its timing', () => {
     const text = `${HEAD}SICUREZZA INFORMATICA
 
-Responsabili: Dirigenti dei Settori / UOA + RTD
+Responsabili: Capi dei Servizi / Uffici + RTD
 
 Le azioni del triennio sono le seguenti.
 
@@ -99,7 +99,7 @@ dell'ente (Resp.: Ufficio CED) [2022]
       ],
       [
         'Formazione del personale sul phishing e sulla gestione delle password',
-        ['Dirigenti dei Settori / UOA + RTD'],
+        ['Capi dei Servizi / Uffici + RTD'],
         '2023-12-31',
       ],
     ]);
@@ -169,17 +169,17 @@ describe('"Linee di azione" blocks with their fields named in bold', () => {
   const html = (fields: [string, string, string]) => `<html><body>
 <h1>Comune di Vallerosa</h1><p>Agenda digitale 2020-2023</p>
 <h2>Infrastrutture</h2><h3>Linee di azione</h3>
-<h4>LA01 - Migrazione al Cloud</h4>
-<p><strong>${fields[0]}</strong></p><p>gennaio 2020 - dicembre 2023</p>
-<p><strong>${fields[1]}</strong></p><p>Comune (Servizio Innovazione, Servizio Personale), FBK</p>
-<p><strong>${fields[2]}</strong></p><p>La migrazione investe le componenti infrastrutturali.</p>
-<p><strong>Risultati</strong></p><p>Piano di migrazione pubblicato</p>
-<h4>LA02 - Piano di continuità operativa</h4>
+<h4>LA01 - Trasloco dei server nel cloud</h4>
+<p><strong>${fields[0]}</strong></p><p>marzo 2020 - novembre 2023</p>
+<p><strong>${fields[1]}</strong></p><p>Comune (Ufficio Tecnologie, Ufficio Risorse umane), Consorzio informatico</p>
+<p><strong>${fields[2]}</strong></p><p>Il trasloco riguarda le macchine virtuali e gli archivi.</p>
+<p><strong>Risultati</strong></p><p>Cronoprogramma approvato</p>
+<h4>LA02 - Copie di sicurezza dei dati comunali</h4>
 <p><strong>${fields[0]}</strong></p><p>Azione continua</p>
 <p><strong>${fields[1]}</strong></p><p>Comune</p>
 <h3>Applicazioni</h3>
-<h4>LA01 - Migrazione al Cloud</h4>
-<p>Azione in comune con il capitolo “Infrastrutture”.</p>
+<h4>LA01 - Trasloco dei server nel cloud</h4>
+<p>La stessa azione è descritta nella parte “Infrastrutture”.</p>
 </body></html>`;
 
   it.each([
@@ -193,21 +193,21 @@ describe('"Linee di azione" blocks with their fields named in bold', () => {
     ).toEqual([
       [
         'LA01',
-        'Migrazione al Cloud',
-        ['Servizio Innovazione', 'Servizio Personale', 'FBK'],
-        '2023-12-31',
+        'Trasloco dei server nel cloud',
+        ['Ufficio Tecnologie', 'Ufficio Risorse umane', 'Consorzio informatico'],
+        '2023-11-30',
       ],
-      ['LA02', 'Piano di continuità operativa', ['Comune'], null],
+      ['LA02', 'Copie di sicurezza dei dati comunali', ['Comune'], null],
     ]);
-    expect(doc.actions[0]?.description).toContain('componenti infrastrutturali');
+    expect(doc.actions[0]?.description).toContain('macchine virtuali');
   });
 });
 
 describe('tables with one column per year', () => {
   const expected = [
-    ['Cloud della PA', '2022-12-31'],
-    ['PagoPA', '2021-12-31'],
-    ['ANPR', '2020-12-31'],
+    ['Server in cloud', '2022-12-31'],
+    ['Pagamenti online', '2021-12-31'],
+    ['Anagrafe nazionale', '2020-12-31'],
   ];
 
   it('reads an HTML table inside Markdown, each row an action over the years it fills', () => {
@@ -216,26 +216,26 @@ describe('tables with one column per year', () => {
 ## Infrastrutture
 
 <table>
-  <tr><td><strong>argomento</strong></td><td><strong>anno 2020</strong></td><td><strong>anno 2021</strong></td><td><strong>anno 2022</strong></td></tr>
+  <tr><td><b>tema</b></td><td><b>anno 2020</b></td><td><b>anno 2021</b></td><td><b>anno 2022</b></td></tr>
 
-  <tr><td>Cloud della PA</td><td>Convergenza dei servizi agli strati IaaS e PaaS.<p>Acquisto di servizi qualificati.</td><td>Evoluzione dei servizi legacy verso il cloud.</td><td>Completamento della trasformazione dei servizi.</td></tr>
-  <tr><td>PagoPA</td><td>Estensione dei pagamenti a tutti i servizi.</td><td>Integrazione con il gestionale contabile.</td><td></td></tr>
-  <tr><td>ANPR</td><td>Completamento dei servizi di certificazione.</td><td></td><td></td></tr>
+  <tr><td>Server in cloud</td><td>Scelta del fornitore qualificato.<p>Primo trasloco di prova.</td><td>Spostamento dei vecchi applicativi.</td><td>Spegnimento della sala macchine.</td></tr>
+  <tr><td>Pagamenti online</td><td>Avvisi di pagamento per ogni tributo.</td><td>Riconciliazione automatica in ragioneria.</td><td></td></tr>
+  <tr><td>Anagrafe nazionale</td><td>Certificati anagrafici dallo sportello online.</td><td></td><td></td></tr>
 </table>
 `;
     const { doc } = draft(convertMarkdown(md));
     expect(doc.actions.map((a) => [a.title, a.timing?.due ?? null])).toEqual(expected);
-    expect(doc.actions[0]?.description).toContain('2021: Evoluzione dei servizi legacy');
+    expect(doc.actions[0]?.description).toContain('2021: Spostamento dei vecchi applicativi');
   });
 
   it('reads the same table written with Markdown pipes', () => {
     const md = `# Piano triennale per l'informatica del Comune di Vallerosa 2020-2022
 
-| Argomento | Anno 2020 | Anno 2021 | Anno 2022 |
+| Tema | Anno 2020 | Anno 2021 | Anno 2022 |
 | --- | --- | --- | --- |
-| Cloud della PA | Convergenza dei servizi agli strati IaaS e PaaS. | Evoluzione dei servizi legacy verso il cloud. | Completamento della trasformazione dei servizi. |
-| PagoPA | Estensione dei pagamenti a tutti i servizi. | Integrazione con il gestionale contabile. | |
-| ANPR | Completamento dei servizi di certificazione. | | |
+| Server in cloud | Scelta del fornitore qualificato. | Spostamento dei vecchi applicativi. | Spegnimento della sala macchine. |
+| Pagamenti online | Avvisi di pagamento per ogni tributo. | Riconciliazione automatica in ragioneria. | |
+| Anagrafe nazionale | Certificati anagrafici dallo sportello online. | | |
 `;
     const { doc } = draft(convertMarkdown(md));
     expect(doc.actions.map((a) => [a.title, a.timing?.due ?? null])).toEqual(expected);

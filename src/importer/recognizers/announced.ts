@@ -5,10 +5,9 @@ import type { DraftAction, PlanPeriod } from './types.js';
 /**
  * Interventions listed under a sentence that announces them as the plan's work:
  *
- *   Nel perimetro degli interventi previsti dal Piano per il periodo 2020-2022 rientrano:
- *   * Estensione dei servizi cloud …;
- *   nel periodo 2020–2022 il Comune realizzerà:
- *   A partire dal 2020 il Comune si impegna a:
+ *   Tra le opere del triennio 2024-2026 rientrano:   (then a list of items)
+ *   nel periodo 2024–2026 l'ente realizzerà:
+ *   Dal 2024 in avanti l'amministrazione si impegna a:
  *
  * Each item is an action; its timing is the period the sentence names (or the plan's, when the
  * sentence says "nel periodo" without years). Lists of what was already done ("hanno già

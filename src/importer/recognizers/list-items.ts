@@ -12,7 +12,7 @@ import type { DraftAction } from './types.js';
  *   extraction gives them), its timing in brackets at the very end: "[triennio 2021 – 2023]";
  * - a line that opens with its deadline, as a flattened timing table gives it:
  *   "Entro aprile 2019 Migrazione del server …";
- * - responsibles named once for a section ("Responsabili: Dirigenti dei Settori / UOA + RTD"),
+ * - responsibles named once for a section ("Responsabili: Capi dei Servizi / Uffici + RTD"),
  *   inherited by the items that follow until the next heading.
  *
  * Each candidate says which signals fired; most list items of a plan are not actions, and the
@@ -50,7 +50,7 @@ export function recognizeListItems(lines: Line[], claimed: Set<number>): DraftAc
 }
 
 /**
- * "Responsabili: Dirigenti dei Settori + RTD" alone before a list: the responsibles of every
+ * "Responsabili: Capi dei Servizi / Uffici + RTD" alone before a list: the responsibles of every
  * item that follows, up to the next heading. Returns the lines of such labels.
  */
 export function sectionResponsibleLines(lines: Line[]): number[] {
