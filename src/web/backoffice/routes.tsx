@@ -631,16 +631,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
           );
         }
         if (error.code === 'forbidden') {
-          return send(
-            reply,
-            <MessagePage
-              desk={desk}
-              title={t.boRefusedTitle}
-              text={t.boRefusedText(error.message.replace(/\.$/, ''))}
-              back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
-            />,
-            403,
-          );
+          return refused(reply, desk, error);
         }
         if (error.code === 'validation') {
           const problems: FieldErrors = {};
@@ -699,21 +690,27 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         });
       } catch (error) {
         if (error instanceof PianoError && error.code === 'forbidden') {
-          return send(
-            reply,
-            <MessagePage
-              desk={desk}
-              title={t.boRefusedTitle}
-              text={t.boRefusedText(error.message.replace(/\.$/, ''))}
-              back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
-            />,
-            403,
-          );
+          return refused(reply, desk, error);
         }
         throw error;
       }
       return redirect(reply, `${href(desk.ctx, '/gestione/lavoro')}?esito=rilevazione`);
     }),
+  );
+}
+
+/** A change the operation refused (another unit's part): why, and the way back to one's work. */
+function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
+  const t = desk.ctx.t;
+  return send(
+    reply,
+    <MessagePage
+      desk={desk}
+      title={t.boRefusedTitle}
+      text={t.boRefusedText(error.message.replace(/\.$/, ''))}
+      back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
+    />,
+    403,
   );
 }
 
