@@ -13,6 +13,7 @@ import {
   Csrf,
   ErrorSummary,
   Field,
+  TextField,
   TimingDate,
   type Desk,
   type FieldErrors,
@@ -207,30 +208,22 @@ export function PlanEditPage(props: {
             <ErrorSummary ctx={ctx} errors={pErrors} />
             <form method="post" action={href(ctx, `${planEditPath(plan.id)}/priorita`)} novalidate>
               <Csrf value={desk.account.csrf} />
-              <Field name="priorityTitle" label={t.boPriorityTitle} errors={pErrors}>
-                {(a) => (
-                  <input
-                    {...a}
-                    name="title"
-                    type="text"
-                    class="form-control"
-                    value={forms.priority.title}
-                    maxLength={500}
-                  />
-                )}
-              </Field>
-              <Field name="priorityCode" label={t.boCode} errors={pErrors}>
-                {(a) => (
-                  <input
-                    {...a}
-                    name="code"
-                    type="text"
-                    class="form-control"
-                    value={forms.priority.code}
-                    maxLength={30}
-                  />
-                )}
-              </Field>
+              <TextField
+                name="priorityTitle"
+                input="title"
+                label={t.boPriorityTitle}
+                errors={pErrors}
+                value={forms.priority.title}
+                maxLength={500}
+              />
+              <TextField
+                name="priorityCode"
+                input="code"
+                label={t.boCode}
+                errors={pErrors}
+                value={forms.priority.code}
+                maxLength={30}
+              />
               <button type="submit" class="btn btn-primary">
                 {t.boAddPriority}
               </button>
@@ -242,18 +235,14 @@ export function PlanEditPage(props: {
               <ErrorSummary ctx={ctx} errors={aErrors} />
               <form method="post" action={href(ctx, `${planEditPath(plan.id)}/azioni`)} novalidate>
                 <Csrf value={desk.account.csrf} />
-                <Field name="actionTitle" label={t.boActionTitle} errors={aErrors}>
-                  {(a) => (
-                    <input
-                      {...a}
-                      name="title"
-                      type="text"
-                      class="form-control"
-                      value={forms.action.title}
-                      maxLength={1000}
-                    />
-                  )}
-                </Field>
+                <TextField
+                  name="actionTitle"
+                  input="title"
+                  label={t.boActionTitle}
+                  errors={aErrors}
+                  value={forms.action.title}
+                  maxLength={1000}
+                />
                 <Field name="actionPriority" label={t.boPriority} errors={aErrors}>
                   {(a) => (
                     <select {...a} name="priorityId" class="form-select">
@@ -266,23 +255,15 @@ export function PlanEditPage(props: {
                     </select>
                   )}
                 </Field>
-                <Field
+                <TextField
                   name="actionTiming"
+                  input="timing"
                   label={t.boTiming}
                   errors={aErrors}
                   hint={t.boTimingHint}
-                >
-                  {(a) => (
-                    <input
-                      {...a}
-                      name="timing"
-                      type="text"
-                      class="form-control"
-                      value={forms.action.timing}
-                      maxLength={2000}
-                    />
-                  )}
-                </Field>
+                  value={forms.action.timing}
+                  maxLength={2000}
+                />
                 <Field name="actionUnit" label={t.boUnit} errors={aErrors}>
                   {(a) => (
                     <select {...a} name="unit" class="form-select">

@@ -165,6 +165,33 @@ export function Field(props: {
   );
 }
 
+/** A one-line text field: a Field around a text input, posted as `input` (its name by default). */
+export function TextField(props: {
+  name: string;
+  input?: string;
+  label: string;
+  errors: FieldErrors;
+  hint?: ComponentChildren;
+  value: string;
+  maxLength: number;
+}) {
+  const { input, value, maxLength, ...field } = props;
+  return (
+    <Field {...field}>
+      {(a) => (
+        <input
+          {...a}
+          name={input ?? a.name}
+          type="text"
+          class="form-control"
+          value={value}
+          maxLength={maxLength}
+        />
+      )}
+    </Field>
+  );
+}
+
 export interface FieldAttrs {
   id: string;
   name: string;
