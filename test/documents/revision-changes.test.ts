@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LINE } from '../../src/operations/callers.js';
-import { createPart } from '../../src/operations/create-part.js';
-import { deletePart } from '../../src/operations/delete-part.js';
 import { loadPlanDocument } from '../../src/operations/load-plan-document.js';
-import { readPart } from '../../src/operations/read-part.js';
 import { renderExport } from '../../src/operations/render-export.js';
 import { startPlanRevision } from '../../src/operations/start-plan-revision.js';
-import { updatePart } from '../../src/operations/update-part.js';
 import type { Db } from '../../src/storage/db.js';
 import { openTestDb } from '../support/db.js';
+import { moveRemoveAdd } from '../support/revisions.js';
 import { docxParagraphs, docxParts, flat, pdfPages } from './support.js';
 
 const principal = COMMAND_LINE;
@@ -32,20 +29,7 @@ beforeAll(async () => {
       completed: 'carry',
     })
   ).planId;
-  const where = { db, principal, part: 'action' as const, planId: revisionId };
-  const moved = await readPart({ ...where, key: 'a1.1' });
-  await updatePart({
-    ...where,
-    key: 'a1.1',
-    version: moved.version,
-    changes: { timing: 'entro il 30 giugno 2026' },
-  });
-  const removed = await readPart({ ...where, key: 'a1.4' });
-  await deletePart({ ...where, key: 'a1.4', version: removed.version });
-  await createPart({
-    ...where,
-    values: { id: 'a-nuova', priorityId: 'p1', title: 'Prenotazioni online', status: 'planned' },
-  });
+  await moveRemoveAdd(db, revisionId, 'Prenotazioni online');
 });
 afterAll(async () => db.close());
 

@@ -2,19 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/domain/model/interchange.js';
 import { COMMAND_LINE } from '../../src/operations/callers.js';
-import { createPart } from '../../src/operations/create-part.js';
-import { deletePart } from '../../src/operations/delete-part.js';
 import { diffPlanRevisions } from '../../src/operations/diff-plan-revisions.js';
 import { exportPlanDocument } from '../../src/operations/export-plan-document.js';
 import { loadPlanDocument } from '../../src/operations/load-plan-document.js';
-import { readPart } from '../../src/operations/read-part.js';
 import { readPlan } from '../../src/operations/read-plan.js';
 import { startPlanRevision } from '../../src/operations/start-plan-revision.js';
 import { takeLifecycleStep } from '../../src/operations/take-lifecycle-step.js';
-import { updatePart } from '../../src/operations/update-part.js';
 import type { Db } from '../../src/storage/db.js';
 import { planRevisionNote } from '../../src/storage/plans.js';
 import { openTestDb } from '../support/db.js';
+import { moveRemoveAdd } from '../support/revisions.js';
 
 const principal = COMMAND_LINE;
 let db: Db;
@@ -90,25 +87,7 @@ describe('a new revision of the demo plan', () => {
   });
 
   it('lists exactly a moved deadline, a removed action and an added one', async () => {
-    const where = { db, principal, part: 'action' as const, planId: revision };
-    const moved = await readPart({ ...where, key: 'a1.1' });
-    await updatePart({
-      ...where,
-      key: 'a1.1',
-      version: moved.version,
-      changes: { timing: 'entro il 30 giugno 2026' },
-    });
-    const removed = await readPart({ ...where, key: 'a1.4' });
-    await deletePart({ ...where, key: 'a1.4', version: removed.version });
-    await createPart({
-      ...where,
-      values: {
-        id: 'a-nuova',
-        priorityId: 'p1',
-        title: 'Nuovo servizio di prenotazione online',
-        status: 'planned',
-      },
-    });
+    await moveRemoveAdd(db, revision, 'Nuovo servizio di prenotazione online');
 
     const diff = await diffPlanRevisions({ db, principal, planId: demo.planId, otherId: revision });
     expect(diff.empty).toBe(false);

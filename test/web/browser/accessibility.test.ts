@@ -6,6 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WCAG_AA, wcagViolations } from '../../support/axe.js';
 import {
   VIEWPORTS,
   launchBrowser,
@@ -14,8 +15,6 @@ import {
   type WebServer,
 } from '../../support/web.js';
 import { PORTAL_PAGES, inLanguage } from '../pages.js';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let server: WebServer;
 let browser: Browser;
@@ -36,15 +35,7 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (size, viewport) => {
       const found: string[] = [];
       for (const p of PORTAL_PAGES) {
         await page.goto(server.url + inLanguage(p.path, lang));
-        const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-        for (const v of violations) {
-          found.push(
-            `${p.name}: ${v.id} (${v.impact}) ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(' | ')}`,
-          );
-        }
+        found.push(...(await wcagViolations(page, p.name)));
       }
       await context.close();
       expect(found).toEqual([]);

@@ -3,9 +3,9 @@
  * Italian and English, on an office screen and a phone: zero axe violations of the WCAG 2.0/2.1
  * A and AA rules; after a failed submit the error summary has the focus.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from '../../support/axe.js';
 import {
   VIEWPORTS,
   launchBrowser,
@@ -14,8 +14,6 @@ import {
   type WebServer,
 } from '../../support/web.js';
 import { BACK_OFFICE_STATES, signInAs, type DemoUser } from '../backoffice-states.js';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let server: WebServer;
 let browser: Browser;
@@ -40,15 +38,7 @@ describe.each(Object.entries(VIEWPORTS))('the back office at %s size', (size, vi
         for (const state of BACK_OFFICE_STATES.filter((s) => s.user === user)) {
           await state.open(page, server, lang);
           checked.push(state.name);
-          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-          for (const v of violations) {
-            found.push(
-              `${state.name}: ${v.id} (${v.impact}) ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(' | ')}`,
-            );
-          }
+          found.push(...(await wcagViolations(page, state.name)));
         }
         await context.close();
       }
