@@ -56,6 +56,19 @@ export class FormClient {
     );
   }
 
+  /** Posts a form with file inputs, as multipart/form-data from the site's own origin. */
+  async postMultipart(url: string, fields: Record<string, string>, files: FormFile[]) {
+    const { body, contentType } = multipartBody(fields, files);
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader, 'content-type': contentType, origin: ORIGIN },
+        payload: body,
+      }),
+    );
+  }
+
   /** Opens the sign-in page and signs in with its token; returns the answer to the post. */
   async signIn(email: string, password: string) {
     const page = await this.get('/accedi');
@@ -78,4 +91,36 @@ export function hiddenIn(html: string, action: string, name: string): string {
   const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(rest);
   if (!match) throw new Error(`no field ${name} in the form posting to ${action}`);
   return match[1] as string;
+}
+
+/** A file field of a multipart form. */
+export interface FormFile {
+  name: string;
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** A multipart/form-data body, as a browser sends a form with a file input. */
+export function multipartBody(fields: Record<string, string>, files: FormFile[]) {
+  const boundary = `----pianoFormBoundary${Math.random().toString(36).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.fileName}"\r\nContent-Type: ${f.contentType}\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

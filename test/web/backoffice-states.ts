@@ -24,6 +24,7 @@ const WORDS = {
     status: 'Stato',
     invite: 'Crea l’invito',
     accept: 'Crea l’account e accetta',
+    approve: 'Registra l’approvazione',
   },
   en: {
     signIn: 'Sign in',
@@ -32,6 +33,7 @@ const WORDS = {
     status: 'Status',
     invite: 'Create the invitation',
     accept: 'Create the account and accept',
+    approve: 'Record the approval',
   },
 } as const;
 
@@ -195,6 +197,34 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     },
   },
   { name: 'bo-invitation', user: null, open: openInvitation },
+  {
+    name: 'bo-publication',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/pubblicazione`, lang),
+  },
+  {
+    name: 'bo-publication-approve-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      // A new plan proposed through the API with the RTD's session, then approved without the act.
+      const request = page.context().request;
+      const { memberships } = (await (await request.get(`${s.url}/api/session`)).json()) as {
+        memberships: { organizationId: string }[];
+      };
+      const created = await request.post(
+        `${s.url}/api/organizations/${memberships[0]?.organizationId}/plans`,
+        { data: { title: 'Piano triennale 2028-2030', startYear: 2028, endYear: 2030 } },
+      );
+      if (!created.ok()) throw new Error(`no plan: ${created.status()}`);
+      const plan = (await created.json()) as { id: string; version: number };
+      const proposed = await request.post(`${s.url}/api/plans/${plan.id}/lifecycle`, {
+        data: { step: 'propose', version: plan.version },
+      });
+      if (!proposed.ok()) throw new Error(`not proposed: ${proposed.status()}`);
+      await go(page, s, `/gestione/piani/${plan.id}/pubblicazione`, lang);
+      await submit(page, WORDS[lang].approve);
+    },
+  },
   {
     name: 'bo-invitation-errors',
     user: null,

@@ -1,7 +1,43 @@
 /** How back-office routes answer: pages never cached, posts followed by a redirect. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import type { listPlans } from '../../operations/list-plans.js';
+import type { AssetRegistry } from '../assets.js';
+import type { PageContext } from '../page-context.js';
 import { renderHtml } from '../render.js';
+import type { CookieSettings } from './security.js';
+import type { Desk } from './ui.js';
+
+/** The database handle operations take (adapters never import storage). */
+type Db = Parameters<typeof listPlans>[0]['db'];
+
+export type Handler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PageContext,
+) => Promise<unknown>;
+export type DeskHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  desk: Desk,
+) => Promise<unknown>;
+
+/** What the back office's router lends to the modules that register an area's routes. */
+export interface RouteKit {
+  app: FastifyInstance;
+  db: Db;
+  assets: AssetRegistry;
+  cookies: CookieSettings;
+  /** Registers a route at its Italian path and under /en. */
+  route: (method: 'GET' | 'POST', path: string, handler: Handler) => void;
+  /** Wraps a handler for signed-in users: visitors go to sign in, posts are checked first. */
+  signedIn: (handler: DeskHandler) => Handler;
+  deskOf: (request: FastifyRequest, ctx: PageContext) => Promise<Desk | null>;
+  /** The address links handed to people are written from. */
+  publicUrl: string;
+  /** Today in Italy, or the day a test fixes. */
+  today: () => string;
+}
 
 /** Sends a back-office page: never stored by a browser or a proxy. */
 export function send(reply: FastifyReply, page: VNode, status = 200) {

@@ -3,7 +3,7 @@
  * post calls one operation: inviteMember, revokeInvitation, changeMemberRole, revokeMembership,
  * acceptInvitation or acceptInvitationWithNewAccount.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PianoError } from '../../domain/errors.js';
 import type { OrgRole } from '../../domain/rules/permissions.js';
 import { roleIn } from '../../domain/rules/permissions.js';
@@ -22,9 +22,8 @@ import { listParts } from '../../operations/list-parts.js';
 import { revokeInvitation } from '../../operations/revoke-invitation.js';
 import { revokeMembership } from '../../operations/revoke-membership.js';
 import { signIn } from '../../operations/sessions.js';
-import type { AssetRegistry } from '../assets.js';
 import { href, type PageContext } from '../page-context.js';
-import { param, redirect, send } from './http.js';
+import { param, redirect, send, type RouteKit } from './http.js';
 import {
   InvitationPage,
   invitationPagePath,
@@ -46,30 +45,13 @@ import {
   ORGANIZATION_COOKIE,
   setSessionCookie,
   SIGN_IN_COOKIE,
-  type CookieSettings,
 } from './security.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
-
-type Db = Parameters<typeof listMembers>[0]['db'];
-type Handler = (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => Promise<unknown>;
-type DeskHandler = (request: FastifyRequest, reply: FastifyReply, desk: Desk) => Promise<unknown>;
-
-/** What the back office's router lends to this area's routes. */
-export interface PeopleRouteKit {
-  app: FastifyInstance;
-  db: Db;
-  assets: AssetRegistry;
-  cookies: CookieSettings;
-  route: (method: 'GET' | 'POST', path: string, handler: Handler) => void;
-  signedIn: (handler: DeskHandler) => Handler;
-  deskOf: (request: FastifyRequest, ctx: PageContext) => Promise<Desk | null>;
-  publicUrl: string;
-}
 
 const isRole = (value: string | undefined): value is OrgRole =>
   (ROLES as readonly string[]).includes(value ?? '');
 
-export function registerPeopleRoutes(kit: PeopleRouteKit) {
+export function registerPeopleRoutes(kit: RouteKit) {
   const { db, assets, cookies, route, signedIn, deskOf } = kit;
 
   /** The people page of the organization the admin is working on, or a refusal. */

@@ -145,7 +145,8 @@ export function PlanEditPage(props: {
         {ctx.f.period(plan.startYear, plan.endYear)} · {t.boPlanStatus}:{' '}
         {L.planStatus[plan.status as keyof typeof L.planStatus] ?? plan.status} ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/cruscotto`)}>{t.boDashboard}</a> ·{' '}
-        <a href={href(ctx, `${planEditPath(plan.id)}/modifiche`)}>{L.changes}</a>
+        <a href={href(ctx, `${planEditPath(plan.id)}/modifiche`)}>{L.changes}</a> ·{' '}
+        <a href={href(ctx, `${planEditPath(plan.id)}/pubblicazione`)}>{t.puTitle}</a>
       </p>
       <h2>{t.boPriorities}</h2>
       {view.priorities.length === 0 ? <p>{t.boNoPriorities}</p> : null}

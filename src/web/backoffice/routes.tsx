@@ -51,8 +51,9 @@ import {
   type CookieSettings,
   type FormBody,
 } from './security.js';
-import { param, redirect, send } from './http.js';
+import { param, redirect, send, type Handler } from './http.js';
 import { registerPeopleRoutes } from './people-routes.js';
+import { registerPublicationRoutes } from './publication-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
 import { WorkPage } from './work-page.js';
@@ -68,8 +69,6 @@ export interface BackOfficeOptions {
   publicUrl: string;
 }
 
-type Handler = (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => Promise<unknown>;
-
 const NOTICES = {
   salvato: 'boSaved',
   rilevazione: 'boMeasured',
@@ -77,6 +76,10 @@ const NOTICES = {
   ritirato: 'peRevoked',
   rimosso: 'peRemoved',
   benvenuto: 'peWelcome',
+  proposto: 'puProposed',
+  bozza: 'puSentBack',
+  approvato: 'puApproved',
+  pubblicato: 'puPublished',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -690,7 +693,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     }),
   );
 
-  registerPeopleRoutes({ app, db, assets, cookies, route, signedIn, deskOf, publicUrl });
+  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today };
+  registerPeopleRoutes(kit);
+  registerPublicationRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -9,15 +9,20 @@ import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
 import { people, type PeopleMessages } from './people.js';
 import { portal, type PortalMessages } from './portal.js';
+import { publication, type PublicationMessages } from './publication.js';
 
-export type Messages = CommonMessages & PortalMessages & BackofficeMessages & PeopleMessages;
+export type Messages = CommonMessages &
+  PortalMessages &
+  BackofficeMessages &
+  PeopleMessages &
+  PublicationMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice, people } as const;
+export const AREAS = { common, portal, backoffice, people, publication } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
-  it: { ...common.it, ...portal.it, ...backoffice.it, ...people.it },
-  en: { ...common.en, ...portal.en, ...backoffice.en, ...people.en },
+  it: { ...common.it, ...portal.it, ...backoffice.it, ...people.it, ...publication.it },
+  en: { ...common.en, ...portal.en, ...backoffice.en, ...people.en, ...publication.en },
 };
 
 export function messagesFor(lang: DocumentLang): Messages {

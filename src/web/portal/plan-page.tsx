@@ -132,11 +132,13 @@ function PlanFacts({ ctx, plan }: PlanPageProps) {
   );
 }
 
-function Downloads({ ctx, planId }: PlanPageProps) {
+/** Every file of the plan, with the state of implementation at `reportDate` (today if absent). */
+export function Downloads(props: { ctx: PageContext; planId: string; reportDate?: string }) {
+  const { ctx, planId } = props;
   const t = ctx.t;
   const f = t.fileFormats;
   const lang: Record<string, string> = ctx.lang === 'en' ? { lang: 'en' } : {};
-  const report = { date: ctx.today, ...lang };
+  const report = { date: props.reportDate ?? ctx.today, ...lang };
   const link = (file: string, label: string, params: Record<string, string> = {}) => (
     <li key={file}>
       <a href={exportUrl(planId, file, params)} download>
