@@ -56,6 +56,40 @@ export class FormClient {
     );
   }
 
+  /** Posts a multipart form as a browser does: the fields first, then the file. */
+  async postFile(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; type: string; content: Buffer | string },
+  ) {
+    const boundary = '----piano-test-boundary';
+    const head = Object.entries(fields)
+      .map(
+        ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+      )
+      .join('');
+    const fileHead =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+      `Content-Type: ${file.type}\r\n\r\n`;
+    const payload = Buffer.concat([
+      Buffer.from(head + fileHead),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          cookie: this.cookieHeader,
+          origin: ORIGIN,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload,
+      }),
+    );
+  }
+
   /** Opens the sign-in page and signs in with its token; returns the answer to the post. */
   async signIn(email: string, password: string) {
     const page = await this.get('/accedi');

@@ -53,6 +53,7 @@ import {
   type CookieSettings,
   type FormBody,
 } from './security.js';
+import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
 import { WorkPage } from './work-page.js';
@@ -85,7 +86,17 @@ const redirect = (reply: FastifyReply, to: string) =>
 const param = (request: FastifyRequest, name: string) =>
   (request.params as Record<string, string>)[name] ?? '';
 
-const NOTICES = { salvato: 'boSaved', rilevazione: 'boMeasured', aggiunto: 'boCreated' } as const;
+const NOTICES = {
+  salvato: 'boSaved',
+  rilevazione: 'boMeasured',
+  aggiunto: 'boCreated',
+  accettata: 'boImportAccepted',
+  corretta: 'boImportCorrected',
+  eliminata: 'boImportDeleted',
+  testo: 'boImportTurnedToText',
+  riga: 'boImportLineAdded',
+  importato: 'boImportSavedPlan',
+} as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
   const { db, assets, today, cookies } = options;
@@ -128,14 +139,18 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
 
   /** Runs a signed-in page, sending visitors to sign in first and coming back afterwards. */
   const signedIn =
-    (handler: (request: FastifyRequest, reply: FastifyReply, desk: Desk) => Promise<unknown>) =>
+    (
+      handler: (request: FastifyRequest, reply: FastifyReply, desk: Desk) => Promise<unknown>,
+      options: { multipart?: boolean } = {},
+    ) =>
     async (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => {
       const desk = await deskOf(request, ctx);
       if (!desk) {
         const back = request.method === 'GET' ? `?torna=${encodeURIComponent(request.url)}` : '';
         return redirect(reply, `${href(ctx, '/accedi')}${back}`);
       }
-      if (request.method === 'POST') {
+      // A multipart form's token is in its body, which the handler reads (and checks) itself.
+      if (request.method === 'POST' && !options.multipart) {
         try {
           checkForm(request, 'session');
         } catch {
@@ -153,6 +168,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       }
       return handler(request, reply, desk);
     };
+
+  registerImportWizard({ app, db, today, route, signedIn, send, redirect });
 
   // Sign in and out.
   route('GET', '/accedi', async (request, reply, ctx) => {
