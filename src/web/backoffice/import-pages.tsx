@@ -599,7 +599,7 @@ export function SourceTextPage(props: { desk: Desk; draft: ImportDraft; from: nu
               ) : (
                 <form method="post" action={`${base}/righe/${index}`} class="d-inline ms-2">
                   <Csrf value={desk.account.csrf} />
-                  <button type="submit" class="btn btn-outline-primary btn-xs py-0 px-2">
+                  <button type="submit" class="btn btn-outline-primary btn-sm py-0 px-2">
                     {t.boImportMakeAction}
                     <span class="visually-hidden"> ({label})</span>
                   </button>
