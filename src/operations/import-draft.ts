@@ -87,9 +87,10 @@ export async function requireImportDraft(
   principal: Principal | null,
   organizationId: string,
   draftId: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<ImportDraft & { row: ImportDraftRow }> {
   const owner = requireWizardUser(principal, organizationId);
-  const row = await findImportDraft(db, draftId, { organizationId, userId: owner.userId });
+  const row = await findImportDraft(db, draftId, { organizationId, userId: owner.userId }, options);
   if (!row) throw new PianoError('not_found', 'Bozza di importazione non trovata o scaduta');
   return { ...(row.draft as ImportDraftData), id: row.id, organizationId, row };
 }

@@ -36,15 +36,21 @@ export async function reviewImportDraft(options: {
   review: DraftReview;
 }): Promise<{ actionId: string; priorityId: string } | null> {
   const { db, review } = options;
-  const {
-    row: _row,
-    id,
-    organizationId: _org,
-    ...data
-  } = await requireImportDraft(db, options.principal, options.organizationId, options.draftId);
-  const where = apply(data, review);
-  await replaceImportDraft(db, id, data);
-  return where;
+  // Read, change and write in one transaction with the row locked: two posts sent at once (two
+  // tabs) apply one after the other instead of one overwriting the other.
+  return db.transaction(async (tx) => {
+    const {
+      row: _row,
+      id,
+      organizationId: _org,
+      ...data
+    } = await requireImportDraft(tx, options.principal, options.organizationId, options.draftId, {
+      forUpdate: true,
+    });
+    const where = apply(data, review);
+    await replaceImportDraft(tx, id, data);
+    return where;
+  });
 }
 
 function apply(data: ImportDraftData, review: DraftReview) {

@@ -34,11 +34,13 @@ export async function findImportDraft(
   db: Db,
   id: string,
   owner: { organizationId: string; userId: string },
+  options: { forUpdate?: boolean } = {},
 ): Promise<ImportDraftRow | null> {
   if (!UUID.test(id)) return null;
   const rows = await db.query<ImportDraftRow>(
     `SELECT ${COLUMNS} FROM import_drafts
-      WHERE id = $1 AND organization_id = $2 AND user_id = $3 AND expires_at > now()`,
+      WHERE id = $1 AND organization_id = $2 AND user_id = $3 AND expires_at > now()
+      ${options.forUpdate ? 'FOR UPDATE' : ''}`,
     [id, owner.organizationId, owner.userId],
   );
   return rows[0] ?? null;

@@ -178,6 +178,36 @@ describe('the import wizard', () => {
     expect((await c.get(review)).statusCode).toBe(404);
   });
 
+  it('pages a priority with many actions, 25 a page, and goes back to the page of the action changed', async () => {
+    const c = await signedIn('rtd@demo.piano.test');
+    const review = await importSeed(c);
+    const first = await c.get(review);
+    expect(first.body).not.toContain('Pagina 1 di 2');
+    // Lines right below the first action become actions of the same priority (8 already).
+    const source = await c.get(`${review}/testo`);
+    const free = [...source.body.matchAll(/action="[^"]*\/righe\/(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    const a1Line = Number(
+      /<li id="riga-(\d+)"[^>]*>(?:(?!<\/li>).)*#azione-a1"/s.exec(source.body)?.[1],
+    );
+    const below = free.filter((i) => i > a1Line).slice(0, 18);
+    expect(below).toHaveLength(18);
+    let last = '';
+    for (const line of below) {
+      const made = await c.post(`${review}/righe/${line}`, { _csrf: tokenIn(first.body) });
+      last = made.headers.location as string;
+    }
+    expect(last).toMatch(/\?priorita=p1&pagina=2&esito=riga#azione-r\d+$/);
+    const pageOne = await c.get(`${review}?priorita=p1`);
+    expect(pageOne.body).toContain('Pagina 1 di 2');
+    expect(pageOne.body.match(/<article /g)).toHaveLength(25);
+    const pageTwo = await c.get(last);
+    expect(pageTwo.body.match(/<article /g)).toHaveLength(1);
+    // No page of the review is heavy.
+    for (const page of [pageOne, pageTwo, source]) expect(page.body.length).toBeLessThan(300_000);
+  });
+
   it('keeps drafts in backups like every other table', async () => {
     const c = await signedIn('rtd@demo.piano.test');
     await importSeed(c);

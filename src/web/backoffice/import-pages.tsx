@@ -21,6 +21,8 @@ import {
 
 export const IMPORT_PATH = '/gestione/importa';
 export const draftPath = (id: string) => `${IMPORT_PATH}/${id}`;
+/** Actions of a priority shown per page of the review. */
+export const ACTIONS_PER_PAGE = 25;
 /** Lines of the source text shown per page. */
 export const LINES_PER_PAGE = 200;
 /** The review page's tab for what is not a priority's actions. */
@@ -86,6 +88,8 @@ export function ReviewPage(props: {
   draft: ImportDraft;
   /** The priority shown, or OTHER_PARTS. */
   showing: string;
+  /** The page of the priority's actions shown, from 1. */
+  page: number;
   failure?: CorrectionFailure | undefined;
   saveErrors?: string[] | undefined;
 }) {
@@ -98,7 +102,26 @@ export function ReviewPage(props: {
   const lineIndex = indexLines(draft);
   const title = t.boImportReviewTitle;
   const priority = doc.priorities.find((p) => p.id === showing);
-  const actions = doc.actions.filter((a) => a.priorityId === showing);
+  const all = doc.actions.filter((a) => a.priorityId === showing);
+  const pages = Math.max(1, Math.ceil(all.length / ACTIONS_PER_PAGE));
+  const page = Math.min(props.page, pages);
+  const actions = all.slice((page - 1) * ACTIONS_PER_PAGE, page * ACTIONS_PER_PAGE);
+  const pageLink = (n: number) =>
+    `${base}?priorita=${encodeURIComponent(showing)}${n > 1 ? `&pagina=${n}` : ''}#priorita`;
+  const pager =
+    pages > 1 ? (
+      <nav aria-label={t.boImportActionPages} class="mb-3">
+        <ul class="piano-inline-form list-unstyled">
+          {Array.from({ length: pages }, (_, k) => k + 1).map((n) => (
+            <li key={n}>
+              <a href={pageLink(n)} aria-current={n === page ? 'page' : undefined}>
+                {t.boImportActionPage(String(n), String(pages))}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    ) : null;
   return (
     <BackOfficePage
       desk={desk}
@@ -193,6 +216,7 @@ export function ReviewPage(props: {
           </h2>
           <Provenance ctx={ctx} item={items.get(`priority:${priority.id}`)} lines={lineIndex} />
           {actions.length === 0 ? <p>{t.boNothingHere}</p> : null}
+          {pager}
           {actions.map((a) => (
             <ActionReview
               key={a.id}
@@ -204,6 +228,7 @@ export function ReviewPage(props: {
               failure={failure?.actionId === a.id ? failure : undefined}
             />
           ))}
+          {pager}
         </section>
       ) : showing === OTHER_PARTS ? (
         <OtherParts ctx={ctx} draft={draft} items={items} lines={lineIndex} />

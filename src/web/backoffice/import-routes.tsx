@@ -17,6 +17,7 @@ import { saveImportDraft } from '../../operations/save-import-draft.js';
 import { startImportDraft } from '../../operations/start-import-draft.js';
 import { ENGLISH_PREFIX, href, pageContext, type PageContext } from '../page-context.js';
 import {
+  ACTIONS_PER_PAGE,
   draftPath,
   IMPORT_PATH,
   OTHER_PARTS,
@@ -153,11 +154,21 @@ export function registerImportWizard(deps: WizardDeps) {
     desk: Desk,
     draft: ImportDraft,
     showing: string | undefined,
-    extra: { failure?: CorrectionFailure; saveErrors?: string[] } = {},
+    extra: { failure?: CorrectionFailure; saveErrors?: string[]; page?: number } = {},
     status = 200,
   ) {
     const shown = showing ?? draft.document.priorities[0]?.id ?? OTHER_PARTS;
-    return send(reply, <ReviewPage desk={desk} draft={draft} showing={shown} {...extra} />, status);
+    let page = extra.page ?? 1;
+    if (extra.failure) {
+      const same = draft.document.actions.filter((a) => a.priorityId === shown);
+      const index = same.findIndex((a) => a.id === extra.failure?.actionId);
+      page = Math.floor(Math.max(index, 0) / ACTIONS_PER_PAGE) + 1;
+    }
+    return send(
+      reply,
+      <ReviewPage desk={desk} draft={draft} showing={shown} {...extra} page={page} />,
+      status,
+    );
   }
 
   route(
@@ -166,8 +177,12 @@ export function registerImportWizard(deps: WizardDeps) {
     signedIn(
       wizard(async (request, reply, desk, org) => {
         const draft = await draftOf(request, desk, org);
-        const asked = (request.query as Record<string, unknown>).priorita;
-        return reviewPage(reply, desk, draft, typeof asked === 'string' ? asked : undefined);
+        const query = request.query as Record<string, unknown>;
+        const asked = query.priorita;
+        const page = Number(query.pagina);
+        return reviewPage(reply, desk, draft, typeof asked === 'string' ? asked : undefined, {
+          page: Number.isInteger(page) && page > 0 ? page : 1,
+        });
       }),
     ),
   );
@@ -196,11 +211,15 @@ export function registerImportWizard(deps: WizardDeps) {
     outcome: string,
   ) {
     const draftId = param(request, 'draft');
-    const before =
+    const positionIn = (draft: ImportDraft, actionId: string) => {
+      const action = draft.document.actions.find((a) => a.id === actionId);
+      const same = draft.document.actions.filter((a) => a.priorityId === action?.priorityId);
+      return { priorityId: action?.priorityId, index: same.findIndex((a) => a.id === actionId) };
+    };
+    let at =
       change.kind === 'line-to-action'
         ? undefined
-        : (await draftOf(request, desk, org)).document.actions.find((a) => a.id === change.actionId)
-            ?.priorityId;
+        : positionIn(await draftOf(request, desk, org), change.actionId);
     const where = await reviewImportDraft({
       db,
       principal: desk.principal,
@@ -208,10 +227,15 @@ export function registerImportWizard(deps: WizardDeps) {
       draftId,
       review: change,
     });
-    const priority = where?.priorityId ?? before;
-    const query = `?${priority ? `priorita=${encodeURIComponent(priority)}&` : ''}esito=${outcome}`;
+    if (where) at = positionIn(await draftOf(request, desk, org), where.actionId);
+    const page = Math.floor(Math.max(at?.index ?? 0, 0) / ACTIONS_PER_PAGE) + 1;
+    const query = [
+      at?.priorityId ? `priorita=${encodeURIComponent(at.priorityId)}` : '',
+      page > 1 ? `pagina=${page}` : '',
+      `esito=${outcome}`,
+    ].filter(Boolean);
     const anchor = where ? `#azione-${where.actionId}` : '#priorita';
-    return redirect(reply, `${href(desk.ctx, draftPath(draftId))}${query}${anchor}`);
+    return redirect(reply, `${href(desk.ctx, draftPath(draftId))}?${query.join('&')}${anchor}`);
   }
 
   const simple = (verb: string, kind: 'accept' | 'delete' | 'to-text', outcome: string) =>

@@ -241,6 +241,8 @@ const it = {
   boImportTurnedToText: 'Azione riportata a testo nella descrizione della priorità.',
   boImportLineAdded: 'Riga aggiunta come azione: controllala qui sotto.',
   boImportSavedPlan: 'Bozza importata e salvata come piano.',
+  boImportActionPages: 'Pagine delle azioni della priorità',
+  boImportActionPage: (n: string, of: string) => `Pagina ${n} di ${of}`,
   boImportRead: 'Leggi il file',
 } as const;
 
@@ -482,6 +484,8 @@ const en: BackofficeMessages = {
   boImportTurnedToText: 'Action turned back into text in the priority’s description.',
   boImportLineAdded: 'Line added as an action: check it below.',
   boImportSavedPlan: 'Draft imported and saved as a plan.',
+  boImportActionPages: 'Pages of the priority’s actions',
+  boImportActionPage: (n, of) => `Page ${n} of ${of}`,
 };
 
 export const backoffice = { it, en };
