@@ -76,6 +76,14 @@ describe('the import wizard', () => {
     // One priority at a time: the fifth priority's actions are on their own page.
     expect(page.body).not.toContain('id="azione-a20"');
 
+    // The other parts recognised, each with where it came from.
+    const others = textOf((await c.get(`${review}?priorita=altro`)).body);
+    expect(others).toContain('Comune di Castiglion Fiorentino');
+    expect(others).toContain('SETTORE 7 - Ambiente, Sistema Informativo');
+    expect(others).toMatch(
+      /Abilitazione al Cloud per la PA locali PNRR € 121\.992,00 Riga \d+ · \d+%/,
+    );
+
     // Correct the first action's title, responsibles and timing.
     const corrected = await c.post(`${review}/azioni/a1/correggi`, {
       _csrf: tokenIn(page.body),

@@ -520,7 +520,7 @@ function OtherParts(props: {
             </tr>
           ) : (
             rows.map((r) => (
-              <tr key={r.key}>
+              <tr key={`${r.key}-${r.cells.join('|')}`}>
                 {r.cells.map((c, i) => (
                   <td key={i}>{c}</td>
                 ))}
@@ -535,6 +535,24 @@ function OtherParts(props: {
   return (
     <section aria-labelledby="priorita">
       <h2 id="priorita">{t.boImportOtherParts}</h2>
+      {table(
+        t.boImportOrganization,
+        [t.boImportDescription, t.boImportValue],
+        [
+          { key: '/organization', cells: [t.boOrganization, doc.organization.name] },
+          {
+            key: '/plan',
+            cells: [
+              t.boPlan,
+              `${doc.plan.title} (${ctx.f.period(doc.plan.startYear, doc.plan.endYear)})`,
+            ],
+          },
+          ...doc.organization.units.map((u) => ({
+            key: '/organization',
+            cells: [t.boUnit, u.name],
+          })),
+        ],
+      )}
       {table(
         t.boSpendingBySource,
         [t.boImportDescription, t.boSource, t.boAmount],

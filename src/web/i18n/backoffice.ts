@@ -154,7 +154,8 @@ const it = {
   boImportSaveFailed: 'La bozza non si può salvare così:',
   boImportParts: 'Parti della bozza',
   boImportActionCount: (n: string) => (n === '1' ? '1 azione' : `${n} azioni`),
-  boImportOtherParts: 'Altre parti riconosciute (spesa, stato dell’arte, piattaforme)',
+  boImportOtherParts:
+    'Altre parti riconosciute (ente, settori, spesa, stato dell’arte, piattaforme)',
   boImportSourceText: 'Testo del file',
   boImportNoPriorities: 'La bozza non ha priorità.',
   boImportWhere: (page: string | null, line: string) =>
@@ -242,6 +243,7 @@ const it = {
   boImportLineAdded: 'Riga aggiunta come azione: controllala qui sotto.',
   boImportSavedPlan: 'Bozza importata e salvata come piano.',
   boImportActionPages: 'Pagine delle azioni della priorità',
+  boImportOrganization: 'Ente, piano e settori',
   boImportActionPage: (n: string, of: string) => `Pagina ${n} di ${of}`,
   boImportRead: 'Leggi il file',
 } as const;
@@ -399,7 +401,7 @@ const en: BackofficeMessages = {
   boImportSaveFailed: 'The draft cannot be saved as it is:',
   boImportParts: 'Parts of the draft',
   boImportActionCount: (n) => (n === '1' ? '1 action' : `${n} actions`),
-  boImportOtherParts: 'Other parts recognised (spending, state of the art, platforms)',
+  boImportOtherParts: 'Other parts recognised (body, units, spending, state of the art, platforms)',
   boImportSourceText: 'Text of the file',
   boImportNoPriorities: 'The draft has no priorities.',
   boImportWhere: (page, line) => (page === null ? `Line ${line}` : `Page ${page}, line ${line}`),
@@ -485,6 +487,7 @@ const en: BackofficeMessages = {
   boImportLineAdded: 'Line added as an action: check it below.',
   boImportSavedPlan: 'Draft imported and saved as a plan.',
   boImportActionPages: 'Pages of the priority’s actions',
+  boImportOrganization: 'Body, plan and units',
   boImportActionPage: (n, of) => `Page ${n} of ${of}`,
 };
 
