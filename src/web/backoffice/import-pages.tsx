@@ -250,13 +250,8 @@ function indexLines(draft: ImportDraft): LineIndex {
   return index;
 }
 
-/** Where an item came from (page and line, and the source text there), and how sure it is. */
-function Provenance(props: {
-  ctx: PageContext;
-  item: DraftItem | undefined;
-  lines: LineIndex;
-  draft?: ImportDraft;
-}) {
+/** Where an item came from (page and line), how sure the importer is, and how it found it. */
+function Provenance(props: { ctx: PageContext; item: DraftItem | undefined; lines: LineIndex }) {
   const { ctx, item } = props;
   const t = ctx.t;
   if (!item) return null;
