@@ -20,9 +20,18 @@ export interface ImportOptions {
   actionModel?: ActionModel | null;
 }
 
+/** One line (or paragraph, or table row) of the source text, where it was. */
+export interface SourceLine {
+  page: number | null;
+  line: number;
+  text: string;
+}
+
 /** The draft, and what it was read from. */
 export interface ImportResult extends Draft {
   source: { fileName: string | null; format: SourceFormat; pages: number | null; bytes: number };
+  /** The text the draft was read from, for a reviewer to see each item beside its source. */
+  lines: SourceLine[];
 }
 
 /**
@@ -58,7 +67,14 @@ export async function importPlanFile(
       pages: doc.pages,
       bytes: bytes.length,
     },
+    lines: sourceLines(doc),
   };
+}
+
+function sourceLines(doc: TextDocument): SourceLine[] {
+  return doc.blocks
+    .map((b) => ({ ...b.source, text: b.text || (b.cells ?? []).join(' | ') }))
+    .filter((l) => l.text.trim() !== '');
 }
 
 const LINK_FIELD =

@@ -4,4 +4,4 @@
  */
 export { DEFAULT_LIMITS, type ImportLimits } from '../importer/limits.js';
 export { SOURCE_FORMATS } from '../importer/text-model.js';
-export type { ImportResult } from '../importer/import-plan.js';
+export type { ImportResult, SourceLine } from '../importer/import-plan.js';

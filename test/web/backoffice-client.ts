@@ -56,6 +56,18 @@ export class FormClient {
     );
   }
 
+  /** Posts a form with one file input named "file", as the import wizard's upload form. */
+  async postFile(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; type: string; content: Buffer | string },
+  ) {
+    const content = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+    return this.postMultipart(url, fields, [
+      { name: 'file', fileName: file.name, contentType: file.type, content },
+    ]);
+  }
+
   /** Posts a form with file inputs, as multipart/form-data from the site's own origin. */
   async postMultipart(url: string, fields: Record<string, string>, files: FormFile[]) {
     const { body, contentType } = multipartBody(fields, files);

@@ -4,6 +4,7 @@
  * sign-in form, typing into fields found by their visible labels. The accessibility tests and
  * `npm run screenshots` go through this one list.
  */
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { WebServer } from '../support/web.js';
 import { inLanguage } from './pages.js';
@@ -25,6 +26,10 @@ const WORDS = {
     invite: 'Crea l’invito',
     accept: 'Crea l’account e accetta',
     approve: 'Registra l’approvazione',
+    file: 'File del piano',
+    read: 'Leggi il file',
+    correct: 'Correggi',
+    saveCorrection: 'Salva la correzione',
   },
   en: {
     signIn: 'Sign in',
@@ -34,8 +39,25 @@ const WORDS = {
     invite: 'Create the invitation',
     accept: 'Create the account and accept',
     approve: 'Record the approval',
+    file: 'Plan file',
+    read: 'Read the file',
+    correct: 'Correct',
+    saveCorrection: 'Save the correction',
   },
 } as const;
+
+/** The plan the import wizard's states read: seed 001 of ../shared, as a person would upload it. */
+export const IMPORT_SEED = resolve('../shared/seeds/001_bdb0d1d954de9b50.txt');
+
+/** Uploads seed 001 through the wizard's form and waits for the review of its draft. */
+export async function importSeed(page: Page, server: WebServer, lang: Lang = 'it') {
+  await page.goto(server.url + inLanguage('/gestione/importa', lang));
+  await page.getByLabel(WORDS[lang].file).setInputFiles(IMPORT_SEED);
+  await Promise.all([
+    page.waitForURL(/\/gestione\/importa\/[0-9a-f-]{36}/),
+    page.getByRole('button', { name: WORDS[lang].read, exact: true }).click(),
+  ]);
+}
 
 /** Signs in through the form, as a person would. */
 export async function signInAs(page: Page, server: WebServer, user: DemoUser, lang: Lang = 'it') {
@@ -231,6 +253,55 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     open: async (page, s, lang) => {
       await openInvitation(page, s, lang);
       await submit(page, WORDS[lang].accept);
+    },
+  },
+  {
+    name: 'bo-import-refused',
+    user: 'anagrafe',
+    open: (page, s, lang) => go(page, s, '/gestione/importa', lang),
+  },
+  {
+    name: 'bo-import',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, '/gestione/importa', lang),
+  },
+  {
+    name: 'bo-import-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, '/gestione/importa', lang);
+      await submit(page, WORDS[lang].read);
+    },
+  },
+  { name: 'bo-import-review', user: 'rtd', open: (page, s, lang) => importSeed(page, s, lang) },
+  {
+    name: 'bo-import-correction-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await importSeed(page, s, lang);
+      const item = page.locator('#azione-a1');
+      await item.locator('summary').click();
+      await item.getByLabel(WORDS[lang].title, { exact: true }).fill('');
+      await Promise.all([
+        page.waitForLoadState('load'),
+        item.getByRole('button', { name: new RegExp(`^${WORDS[lang].saveCorrection}`) }).click(),
+      ]);
+    },
+  },
+  {
+    name: 'bo-import-other-parts',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await importSeed(page, s, lang);
+      await page.goto(`${page.url()}?priorita=altro`);
+    },
+  },
+  {
+    name: 'bo-import-source-text',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await importSeed(page, s, lang);
+      await page.goto(`${page.url()}/testo?da=200`);
     },
   },
 ];

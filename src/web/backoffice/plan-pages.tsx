@@ -42,6 +42,11 @@ export function PlansPage(props: {
     <BackOfficePage desk={desk} title={t.boPlans} crumbs={[{ label: t.boPlans }]}>
       <h1>{t.boPlans}</h1>
       <p>{t.boPlansIntro}</p>
+      {props.canCreate ? (
+        <p>
+          <a href={href(ctx, '/gestione/importa')}>{t.boImportLink}</a>
+        </p>
+      ) : null}
       {props.plans.length === 0 ? (
         <p>{t.boNoPlans}</p>
       ) : (

@@ -54,6 +54,7 @@ import {
 import { param, redirect, send, type Handler } from './http.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
+import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
 import { WorkPage } from './work-page.js';
@@ -80,6 +81,12 @@ const NOTICES = {
   bozza: 'puSentBack',
   approvato: 'puApproved',
   pubblicato: 'puPublished',
+  accettata: 'boImportAccepted',
+  corretta: 'boImportCorrected',
+  eliminata: 'boImportDeleted',
+  testo: 'boImportTurnedToText',
+  riga: 'boImportLineAdded',
+  importato: 'boImportSavedPlan',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -123,14 +130,18 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
 
   /** Runs a signed-in page, sending visitors to sign in first and coming back afterwards. */
   const signedIn =
-    (handler: (request: FastifyRequest, reply: FastifyReply, desk: Desk) => Promise<unknown>) =>
+    (
+      handler: (request: FastifyRequest, reply: FastifyReply, desk: Desk) => Promise<unknown>,
+      options: { multipart?: boolean } = {},
+    ) =>
     async (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => {
       const desk = await deskOf(request, ctx);
       if (!desk) {
         const back = request.method === 'GET' ? `?torna=${encodeURIComponent(request.url)}` : '';
         return redirect(reply, `${href(ctx, '/accedi')}${back}`);
       }
-      if (request.method === 'POST') {
+      // A multipart form's token is in its body, which the handler reads (and checks) itself.
+      if (request.method === 'POST' && !options.multipart) {
         try {
           checkForm(request, 'session');
         } catch {
@@ -148,6 +159,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       }
       return handler(request, reply, desk);
     };
+
+  registerImportWizard({ app, db, today, route, signedIn, send, redirect });
 
   // Sign in and out.
   route('GET', '/accedi', async (request, reply, ctx) => {

@@ -58,14 +58,17 @@ export function formOf(request: FastifyRequest): FormBody {
 /**
  * Refuses a form post (403) unless it comes from this site: an Origin header naming another
  * host, or a missing or wrong token. Signed-in forms carry the session's token; the sign-in form
- * carries the value of its own cookie.
+ * carries the value of its own cookie. A multipart form (an upload) passes the token it read.
  */
-export function checkForm(request: FastifyRequest, kind: 'session' | 'sign-in') {
+export function checkForm(
+  request: FastifyRequest,
+  kind: 'session' | 'sign-in',
+  sent: string = formOf(request)[CSRF_FIELD] ?? '',
+) {
   const origin = request.headers.origin;
   if (origin !== undefined && !sameHost(origin, request.host)) {
     throw new PianoError('forbidden', 'csrf');
   }
-  const sent = formOf(request)[CSRF_FIELD] ?? '';
   const expected =
     kind === 'session'
       ? request.cookies[SESSION_COOKIE]

@@ -3,7 +3,8 @@
  * creates a plan with a priority and an action "entro giugno 2026" and sees 30/06/2026; the
  * editor of Servizi demografici updates one of their actions from "Il mio lavoro", is refused on
  * another unit's action, and of two people editing the same action the second sees the conflict
- * and keeps the text they typed. Back-office pages send no script: this is also the journey
+ * and keeps the text they typed; the RTD imports seed 001 through the wizard, fixes one item and
+ * saves it as a draft plan. Back-office pages send no script: this is also the journey
  * without JavaScript.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { COMMAND_LINE } from '../../../src/operations/callers.js';
 import { startPlanRevision } from '../../../src/operations/start-plan-revision.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, startWebServer, type WebServer } from '../../support/web.js';
-import { signInAs } from '../backoffice-states.js';
+import { IMPORT_SEED, signInAs } from '../backoffice-states.js';
 
 let server: WebServer;
 let browser: Browser;
@@ -135,5 +136,44 @@ describe('the back office', () => {
     await expect(two.getByRole('status').textContent()).resolves.toContain('Modifiche salvate.');
     await expect(two.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(typed);
     await Promise.all([first.close(), second.close()]);
+  }, 60_000);
+
+  it('lets the RTD import seed 001 through the wizard, fix one item and save it as a draft plan', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInAs(page, server, 'rtd');
+    await page.goto(`${server.url}/gestione/piani`);
+    await Promise.all([
+      page.waitForURL(/\/gestione\/importa$/),
+      page.getByRole('link', { name: 'Importa un piano da un file' }).click(),
+    ]);
+    await page.getByLabel('File del piano').setInputFiles(IMPORT_SEED);
+    await click(page, 'Leggi il file');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Revisione della bozza importata',
+    );
+    const item = page.getByRole('article', { name: /^Incrementare i servizi on-line/ });
+    await expect(item.textContent()).resolves.toMatch(/Riga 255.*Incrementare i servizi on-line/s);
+    await item.getByText('Correggi', { exact: false }).first().click();
+    await item.getByLabel('Titolo', { exact: true }).fill('Servizi on line con SPID e CIE');
+    await item.getByLabel('Tempi', { exact: true }).fill('entro giugno 2024');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      item.getByRole('button', { name: /^Salva la correzione/ }).click(),
+    ]);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Correzione salvata.');
+    const fixed = page.getByRole('article', { name: 'Servizi on line con SPID e CIE' });
+    await expect(fixed.textContent()).resolves.toContain('Scadenza: 30/06/2024');
+    await click(page, 'Salva la bozza come piano');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Bozza importata e salvata come piano.',
+    );
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'AGGIORNAMENTO 2022-2024',
+    );
+    await expect(
+      page.getByRole('link', { name: 'Servizi on line con SPID e CIE' }).isVisible(),
+    ).resolves.toBe(true);
+    await context.close();
   }, 60_000);
 });
