@@ -3,10 +3,12 @@
  * creates a plan with a priority and an action "entro giugno 2026" and sees 30/06/2026; the
  * editor of Servizi demografici updates one of their actions from "Il mio lavoro", is refused on
  * another unit's action, and of two people editing the same action the second sees the conflict
- * and keeps the text they typed; the RTD imports seed 001 through the wizard, fixes one item and
- * saves it as a draft plan. Back-office pages send no script: this is also the journey
+ * and keeps the text they typed; the RTD imports seed 001 through the wizard, fixes one item,
+ * saves it as a draft plan and publishes it, and a visitor reads it on the portal and downloads
+ * its PDF. Back-office pages send no script: this is also the journey
  * without JavaScript.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { COMMAND_LINE } from '../../../src/operations/callers.js';
 import { startPlanRevision } from '../../../src/operations/start-plan-revision.js';
@@ -138,7 +140,7 @@ describe('the back office', () => {
     await Promise.all([first.close(), second.close()]);
   }, 60_000);
 
-  it('lets the RTD import seed 001 through the wizard, fix one item and save it as a draft plan', async () => {
+  it('lets the RTD import seed 001 through the wizard, fix one item, save, publish it, and anyone read it on the portal and download its PDF', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, server, 'rtd');
@@ -174,6 +176,47 @@ describe('the back office', () => {
     await expect(
       page.getByRole('link', { name: 'Servizi on line con SPID e CIE' }).isVisible(),
     ).resolves.toBe(true);
+
+    // Publish it: propose, record the approval with the signed act, publish.
+    await Promise.all([
+      page.waitForURL(/\/pubblicazione$/),
+      page.getByRole('link', { name: 'Documenti e pubblicazione' }).click(),
+    ]);
+    await click(page, 'Proponi per l’approvazione');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Piano proposto per l’approvazione.',
+    );
+    await page.getByLabel('Numero della deliberazione').fill('7');
+    await page.getByLabel('Data della deliberazione').fill('2022-03-01');
+    await page.getByLabel('Deliberazione firmata').setInputFiles({
+      name: 'delibera-7-2022.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n% deliberazione di Giunta firmata\n%%EOF\n'),
+    });
+    await click(page, 'Registra l’approvazione');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Approvazione registrata.',
+    );
+    await click(page, 'Pubblica sul portale');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Piano pubblicato.');
+    const portal = await page
+      .getByRole('link', { name: 'Apri la pagina del piano sul portale' })
+      .getAttribute('href');
     await context.close();
-  }, 60_000);
+
+    // Anyone reads it on the portal and downloads its PDF.
+    const visitor = await newContext(browser);
+    const reader = await visitor.newPage();
+    await reader.goto(`${server.url}${portal}`);
+    await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'AGGIORNAMENTO 2022-2024',
+    );
+    const [download] = await Promise.all([
+      reader.waitForEvent('download'),
+      reader.getByRole('link', { name: 'Il documento del piano – PDF accessibile' }).click(),
+    ]);
+    const pdf = await readFile((await download.path()) as string);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await visitor.close();
+  }, 120_000);
 });
