@@ -72,6 +72,21 @@ export interface AuditQuery {
   offset: number;
 }
 
+/** A recorded event as read back. */
+export interface AuditRow {
+  id: number;
+  at: string | Date;
+  actor: string;
+  userId: string | null;
+  planId: string | null;
+  operation: AuditEvent['operation'];
+  entityType: string;
+  entityId: string;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+}
+
 export async function listAuditEvents(db: Db, q: AuditQuery) {
   const params: unknown[] = [q.organizationId];
   const where = ['organization_id = $1'];
@@ -85,7 +100,7 @@ export async function listAuditEvents(db: Db, q: AuditQuery) {
   add('entity_id', q.entityId);
   const sql = where.join(' AND ');
   const [items, count] = await Promise.all([
-    db.query(
+    db.query<AuditRow>(
       `SELECT id::int AS id, at, actor, user_id AS "userId", plan_id AS "planId", operation,
               entity_type AS "entityType", entity_id AS "entityId", field, before, after
        FROM audit_events WHERE ${sql} ORDER BY id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,

@@ -41,3 +41,12 @@ export async function findLiveToken(db: Db, tokenHash: string) {
   );
   return rows[0] ?? null;
 }
+
+/** The organization's live token, if any (its hash is never returned). */
+export async function findLiveTokenOf(db: Db, organizationId: string) {
+  const rows = await db.query<CalendarTokenRow>(
+    `SELECT ${COLUMNS} FROM calendar_tokens WHERE organization_id = $1 AND revoked_at IS NULL`,
+    [organizationId],
+  );
+  return rows[0] ?? null;
+}

@@ -220,6 +220,30 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
   },
   { name: 'bo-invitation', user: null, open: openInvitation },
   {
+    name: 'bo-history',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/storico`, lang),
+  },
+  {
+    name: 'bo-history-empty',
+    user: 'rtd',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/storico?tipo=action&voce=a9.99`, lang),
+  },
+  {
+    name: 'bo-calendar',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, '/gestione/calendario', lang),
+  },
+  {
+    name: 'bo-calendar-issued',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, '/gestione/calendario', lang);
+      await submit(page, lang === 'it' ? 'Crea un nuovo indirizzo' : 'Create a new address');
+    },
+  },
+  {
     name: 'bo-publication',
     user: 'rtd',
     open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/pubblicazione`, lang),

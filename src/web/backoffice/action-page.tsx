@@ -105,6 +105,16 @@ export function ActionEditPage(props: ActionPageProps) {
       <p>
         {t.boVersion(String(row.version))} ·{' '}
         <TimingDate ctx={ctx} timing={(row.timing as TimingJson | null) ?? null} />
+        {props.canChangeUnit ? (
+          <>
+            {' · '}
+            <a
+              href={`${href(ctx, `${planEditPath(props.planId)}/storico`)}?tipo=action&voce=${encodeURIComponent(row.id)}`}
+            >
+              {t.hiHistory}
+            </a>
+          </>
+        ) : null}
       </p>
       {conflict ? (
         <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">

@@ -152,6 +152,12 @@ export function PlanEditPage(props: {
         <a href={href(ctx, `${planEditPath(plan.id)}/cruscotto`)}>{t.boDashboard}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/modifiche`)}>{L.changes}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/pubblicazione`)}>{t.puTitle}</a>
+        {props.canEdit ? (
+          <>
+            {' · '}
+            <a href={href(ctx, `${planEditPath(plan.id)}/storico`)}>{t.hiHistory}</a>
+          </>
+        ) : null}
       </p>
       <h2>{t.boPriorities}</h2>
       {view.priorities.length === 0 ? <p>{t.boNoPriorities}</p> : null}

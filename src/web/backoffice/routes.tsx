@@ -52,6 +52,7 @@ import {
   type FormBody,
 } from './security.js';
 import { param, redirect, send, type Handler } from './http.js';
+import { registerHistoryRoutes } from './history-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerImportWizard } from './import-routes.js';
@@ -81,6 +82,7 @@ const NOTICES = {
   bozza: 'puSentBack',
   approvato: 'puApproved',
   pubblicato: 'puPublished',
+  'calendario-revocato': 'hiCalendarRevoked',
   accettata: 'boImportAccepted',
   corretta: 'boImportCorrected',
   eliminata: 'boImportDeleted',
@@ -709,6 +711,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today };
   registerPeopleRoutes(kit);
   registerPublicationRoutes(kit);
+  registerHistoryRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

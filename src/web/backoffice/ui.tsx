@@ -58,7 +58,10 @@ export function BackOfficePage(props: {
         { path: '/gestione/lavoro', label: t.boMyWork },
         { path: '/gestione/piani', label: t.boPlans },
         ...(desk.organizationId && roleIn(desk.principal, desk.organizationId) === 'admin'
-          ? [{ path: '/gestione/persone', label: t.pePeople }]
+          ? [
+              { path: '/gestione/persone', label: t.pePeople },
+              { path: '/gestione/calendario', label: t.hiCalendar },
+            ]
           : []),
       ]}
       crumbs={[{ label: t.boBackOffice, path: '/gestione' }, ...(props.crumbs ?? [])]}

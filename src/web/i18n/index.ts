@@ -7,6 +7,7 @@
 import type { DocumentLang } from '../../documents/labels.js';
 import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
+import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
@@ -15,14 +16,29 @@ export type Messages = CommonMessages &
   PortalMessages &
   BackofficeMessages &
   PeopleMessages &
-  PublicationMessages;
+  PublicationMessages &
+  HistoryMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice, people, publication } as const;
+export const AREAS = { common, portal, backoffice, people, publication, history } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
-  it: { ...common.it, ...portal.it, ...backoffice.it, ...people.it, ...publication.it },
-  en: { ...common.en, ...portal.en, ...backoffice.en, ...people.en, ...publication.en },
+  it: {
+    ...common.it,
+    ...portal.it,
+    ...backoffice.it,
+    ...people.it,
+    ...publication.it,
+    ...history.it,
+  },
+  en: {
+    ...common.en,
+    ...portal.en,
+    ...backoffice.en,
+    ...people.en,
+    ...publication.en,
+    ...history.en,
+  },
 };
 
 export function messagesFor(lang: DocumentLang): Messages {
