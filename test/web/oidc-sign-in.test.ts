@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { setAccountFiscalCode } from '../../src/operations/set-user-fiscal-code.js';
 import { buildServer } from '../../src/server.js';
+import { dumpDatabase, loadDump } from '../../src/storage/backup.js';
 import { openTestDb } from '../support/db.js';
 import { startWebServer, type WebServer } from '../support/web.js';
 
@@ -309,6 +310,20 @@ describe('signing in through an OpenID Connect provider', () => {
     const again = await signInAs('mario');
     expect(again.response.status, again.body).toBe(200);
     expect(again.browser.cookie(piano.url, 'piano_session')).toBeTruthy();
+  });
+
+  it('keeps the links between accounts and subjects in a backup, restored exactly', async () => {
+    const dump = await dumpDatabase(piano.db);
+    const links = dump.tables.find((t) => t.name === 'oidc_identities')?.rows ?? [];
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    const empty = await openTestDb();
+    try {
+      // loadDump rewrites the plans' statuses of the dump it is given: it gets a copy.
+      await loadDump(empty, structuredClone(dump));
+      expect(await dumpDatabase(empty)).toEqual(dump);
+    } finally {
+      await empty.close();
+    }
   });
 
   it('refuses a person with no account with an Italian page that says whom to ask, and creates nobody', async () => {
