@@ -1,24 +1,23 @@
 /**
  * Issue #13 item 10: signing in through OpenID Connect, against a real provider. The tests start
- * `oidc-provider` (the certified OpenID provider for Node) on a free port with a client
- * registered for piano's redirect URI, start piano on another, and drive the authorization code
- * flow with real HTTP requests, cookies kept per host as a browser does, through the provider's
- * own (development) login form.
+ * `oidc-provider` (the certified OpenID provider for Node, test/support/oidc-provider.ts) on a
+ * free port with a client registered for piano's redirect URI, start piano on another, and
+ * drive the authorization code flow with real HTTP requests, cookies kept per host as a browser
+ * does, through the provider's own (development) login form.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { setAccountFiscalCode } from '../../src/operations/set-user-fiscal-code.js';
 import { buildServer } from '../../src/server.js';
 import { dumpDatabase, loadDump } from '../../src/storage/backup.js';
 import { openTestDb } from '../support/db.js';
-import { startWebServer, type WebServer } from '../support/web.js';
-
-const CLIENT_ID = 'piano';
-const CLIENT_SECRET = 'a-client-secret-for-the-tests-only';
+import {
+  CLIENT_ID,
+  freePort,
+  startPianoWithProvider,
+  type TestProvider,
+} from '../support/oidc-provider.js';
+import type { WebServer } from '../support/web.js';
 
 /** The people the provider knows, by the login typed in its form, which is their subject. */
 const PEOPLE: Record<string, Record<string, unknown>> = {
@@ -32,95 +31,13 @@ const PEOPLE: Record<string, Record<string, unknown>> = {
   stranger: { email: 'chiunque@example.org', email_verified: true },
 };
 
-/** A free port on this machine (the provider must know piano's redirect URI before it starts). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-let provider: Server;
+let provider: TestProvider;
 let issuer: string;
 let piano: WebServer;
-/** Every authorization request piano sent the browser to. */
-const authorizationRequests: URL[] = [];
 
 beforeAll(async () => {
-  // The provider's address is its issuer: the server listens first, the provider comes after.
-  const dispatch: { to?: (req: never, res: never) => void } = {};
-  provider = createServer((req, res) => dispatch.to?.(req as never, res as never));
-  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-  const pianoPort = await freePort();
-  const publicUrl = `http://127.0.0.1:${pianoPort}`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const oidc = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [`${publicUrl}/accedi/oidc/callback`],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    // Without PKCE the provider refuses the authorization request.
-    pkce: { required: () => true },
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig' }] },
-    cookies: { keys: ['a-cookie-key-for-the-tests-only'] },
-    ttl: {
-      AccessToken: 600,
-      AuthorizationCode: 60,
-      Grant: 600,
-      IdToken: 600,
-      Interaction: 600,
-      Session: 600,
-    },
-    claims: {
-      openid: ['sub'],
-      email: ['email', 'email_verified'],
-      profile: ['name', 'fiscal_number'],
-    },
-    findAccount: (_ctx: unknown, id: string) => {
-      const claims = PEOPLE[id];
-      return claims ? { accountId: id, claims: () => claims } : undefined;
-    },
-    // piano is the provider's own first-party client: no consent screen, every scope granted.
-    loadExistingGrant: async (ctx: {
-      oidc: {
-        provider: Provider;
-        client: { clientId: string };
-        session: { accountId: string };
-      };
-    }) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client.clientId,
-        accountId: ctx.oidc.session.accountId,
-      });
-      grant.addOIDCScope('openid email profile');
-      await grant.save();
-      return grant;
-    },
-  } as never);
-  const callback = oidc.callback();
-  dispatch.to = (req, res) => {
-    const url = new URL((req as { url: string }).url, issuer);
-    if (url.pathname === '/auth') authorizationRequests.push(url);
-    callback(req, res);
-  };
-  piano = await startWebServer(
-    {
-      PIANO_PUBLIC_URL: publicUrl,
-      PIANO_OIDC_ISSUER: issuer,
-      PIANO_OIDC_CLIENT_ID: CLIENT_ID,
-      PIANO_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      PIANO_OIDC_CLAIM_FISCAL_CODE: 'fiscal_number',
-    },
-    pianoPort,
-  );
+  ({ provider, piano } = await startPianoWithProvider(PEOPLE));
+  issuer = provider.issuer;
   await setAccountFiscalCode({
     db: piano.db,
     email: 'anagrafe@demo.piano.test',
@@ -129,7 +46,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await piano?.close();
-  await new Promise((resolve) => provider?.close(resolve));
+  await provider?.close();
 });
 
 /** A browser's cookies, per host, and requests that follow redirects one at a time. */
@@ -247,7 +164,7 @@ describe('signing in through an OpenID Connect provider', () => {
 
   it('sends the browser to the provider with a PKCE S256 challenge, a state and a nonce, tied to an httpOnly Lax cookie', async () => {
     const browser = new Browser();
-    const before = authorizationRequests.length;
+    const before = provider.authorizationRequests.length;
     const start = await browser.request(`${piano.url}/accedi/oidc`);
     expect(start.status).toBe(303);
     const to = new URL(start.headers.get('location') ?? '');
@@ -264,8 +181,8 @@ describe('signing in through an OpenID Connect provider', () => {
     expect(flowCookie).toMatch(/SameSite=Lax/i);
     // The provider itself received the challenge (it requires PKCE, so the flow would stop).
     await browser.follow(to.href);
-    expect(authorizationRequests.length).toBe(before + 1);
-    expect(authorizationRequests.at(-1)?.searchParams.get('code_challenge')).toBe(
+    expect(provider.authorizationRequests.length).toBe(before + 1);
+    expect(provider.authorizationRequests.at(-1)?.searchParams.get('code_challenge')).toBe(
       to.searchParams.get('code_challenge'),
     );
   });
@@ -373,6 +290,42 @@ describe('signing in through an OpenID Connect provider', () => {
     const elsewhere = await new Browser().follow(callback.href);
     expect(elsewhere.response.status).toBe(400);
     expect(elsewhere.body).toContain('entro 10 minuti');
+  });
+
+  it('refuses a sign-in that took more than ten minutes at the provider', async () => {
+    const browser = new Browser();
+    const callback = await throughProvider(browser, 'rtd');
+    await piano.db.query(
+      `UPDATE oidc_flows SET expires_at = now() - interval '1 second' WHERE state = $1`,
+      [callback.searchParams.get('state')],
+    );
+    const late = await browser.follow(callback.href);
+    expect(late.response.status).toBe(400);
+    expect(late.body).toContain('non è stato completato entro 10 minuti');
+    expect(browser.cookie(piano.url, 'piano_session')).toBeUndefined();
+  });
+
+  it('says so when the provider cannot be reached, without a server error', async () => {
+    const db = await openTestDb();
+    const port = await freePort();
+    const offline = await buildServer({
+      db,
+      config: loadConfig({
+        LOG_LEVEL: 'silent',
+        PIANO_PUBLIC_URL: 'http://127.0.0.1:1',
+        PIANO_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+        PIANO_OIDC_CLIENT_ID: CLIENT_ID,
+      }),
+    });
+    try {
+      const start = await offline.inject({ url: '/accedi/oidc' });
+      expect(start.statusCode).toBe(502);
+      expect(start.body).toContain('Il fornitore di identità non risponde');
+      expect(start.body).toContain('href="/accedi"');
+    } finally {
+      await offline.close();
+      await db.close();
+    }
   });
 
   it('refuses a code that is not the provider’s (the token exchange fails)', async () => {
