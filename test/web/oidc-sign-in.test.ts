@@ -380,6 +380,27 @@ describe('signing in through an OpenID Connect provider', () => {
   });
 });
 
+describe('giving an account its fiscal code', () => {
+  it('refuses a code another account has, a value that is not a code, and an unknown account', async () => {
+    const db = piano.db;
+    const given = await setAccountFiscalCode({
+      db,
+      email: 'tecnico@demo.piano.test',
+      fiscalCode: 'tinit-vrdlgu70b02f205x',
+    });
+    expect(given.fiscalCode).toBe('VRDLGU70B02F205X');
+    await expect(
+      setAccountFiscalCode({ db, email: 'rtd@demo.piano.test', fiscalCode: 'VRDLGU70B02F205X' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      setAccountFiscalCode({ db, email: 'rtd@demo.piano.test', fiscalCode: 'non-un-codice' }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    await expect(
+      setAccountFiscalCode({ db, email: 'nessuno@example.org', fiscalCode: null }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
 describe('the OpenID Connect configuration', () => {
   const complete = {
     PIANO_PUBLIC_URL: 'https://piano.comune.example.it',
