@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { setAccountFiscalCode } from '../../src/operations/set-user-fiscal-code.js';
+import { setAccountFiscalCode } from '../../src/operations/set-account-fiscal-code.js';
 import { buildServer } from '../../src/server.js';
 import { dumpDatabase, loadDump } from '../../src/storage/backup.js';
 import { openTestDb } from '../support/db.js';

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { PianoError } from '../../domain/errors.js';
 import { addUser } from '../../operations/add-user.js';
-import { setAccountFiscalCode } from '../../operations/set-user-fiscal-code.js';
+import { setAccountFiscalCode } from '../../operations/set-account-fiscal-code.js';
 import { withDb } from '../context.js';
 
 export const userCommand = new Command('user').description('gestione degli utenti');
