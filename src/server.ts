@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { oidcSettingsOf, type Config } from './config.js';
+import { oidcSettingsOf, publicBaseUrl, type Config } from './config.js';
 import { buildApp } from './api/app.js';
 import { registerWeb, type WebOptions } from './web/index.js';
 import type { Db } from './storage/db.js';
@@ -16,11 +16,12 @@ export interface StartOptions {
 export async function buildServer(options: {
   db: Db;
   config: Config;
-  web?: Omit<WebOptions, 'db'>;
+  web?: Partial<Omit<WebOptions, 'db'>>;
 }) {
   const app = await buildApp({ db: options.db, config: options.config });
   await registerWeb(app, {
     db: options.db,
+    publicUrl: publicBaseUrl(options.config),
     cookies: {
       sessionHours: options.config.PIANO_SESSION_HOURS,
       secure: options.config.PIANO_COOKIE_SECURE,

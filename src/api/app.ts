@@ -167,7 +167,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
     async (api) => {
       registerSessionRoutes(api, db, config);
       registerOrganizationRoutes(api, db);
-      registerMemberRoutes(api, db);
+      registerMemberRoutes(api, db, publicUrl);
       registerPlanRoutes(api, db, config);
       registerLifecycleRoutes(api, db, config);
       registerPartRoutes(api, db);

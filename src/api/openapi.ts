@@ -105,12 +105,15 @@ function renameMediaType(holder: Json, from: string, to: string) {
 }
 
 /**
- * Published reads are open to anyone (a signed-in user sees more); signing in and the calendar
- * feed (its secret is in the URL) need no session; every other operation needs the cookie.
+ * Published reads are open to anyone (a signed-in user sees more); signing in, the calendar
+ * feed and invitations (their secrets are in the URL) need no session; every other operation
+ * needs the cookie.
  */
 function securityOf(path: string, method: string): Json[] {
   if (path === '/api/session' && method === 'post') return [ANONYMOUS];
   if (path.startsWith('/calendar/') || path === '/status') return [ANONYMOUS];
+  // The invitation's secret is in the URL; accepting works with a session or by creating one.
+  if (path.startsWith('/api/invitations/')) return [ANONYMOUS, SESSION];
   if (method === 'get') return [ANONYMOUS, SESSION];
   return [SESSION];
 }

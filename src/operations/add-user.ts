@@ -19,6 +19,17 @@ export interface AddUserOptions {
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** Refuses a password too short to be a new account's. */
+export function checkNewPassword(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new PianoError(
+      'validation',
+      `La password deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri`,
+      [{ field: '/password', message: `deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri` }],
+    );
+  }
+}
+
 /** Creates a local account (and its first membership), refusing weak passwords and duplicates. */
 export async function addUser(options: AddUserOptions): Promise<UserRow> {
   const email = options.email.trim().toLowerCase();
@@ -27,13 +38,7 @@ export async function addUser(options: AddUserOptions): Promise<UserRow> {
       { field: '/email', message: 'non è un indirizzo email valido' },
     ]);
   }
-  if (options.password.length < MIN_PASSWORD_LENGTH) {
-    throw new PianoError(
-      'validation',
-      `La password deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri`,
-      [{ field: '/password', message: `deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri` }],
-    );
-  }
+  checkNewPassword(options.password);
   const passwordHash = await hashPassword(options.password);
   return writeInTransaction(options.db, async (tx) => {
     if (await findUserByEmail(tx, email)) {

@@ -30,19 +30,27 @@ export interface Member {
   unitId: string | null;
 }
 
-/**
- * The organization's admin gives a person a role (or changes it), audited: an editor works
- * for one unit, so needs one; a person without an account gets one when a password is given.
- */
-export async function grantMembership(options: GrantMembershipOptions): Promise<Member> {
-  const { db, principal, organizationId, role } = options;
-  requireRole(principal, organizationId, 'admin');
-  const unitId = options.unitId ?? null;
-  if (role === 'editor' && !unitId) {
+/** An editor works for one unit, so needs one; other roles are not tied to a unit. */
+export function unitOfRole(role: OrgRole, unitId: string | null | undefined): string | null {
+  if (role !== 'editor') return unitId ?? null;
+  if (!unitId) {
     throw new PianoError('validation', 'Un editor deve appartenere a un settore', [
       { field: '/unitId', message: 'è obbligatorio per il ruolo editor' },
     ]);
   }
+  return unitId;
+}
+
+/**
+ * Gives a person a role in an organization at once, by e-mail. For trusted callers only (the
+ * demo seeder, the command line, tests): people reach an organization through invitations,
+ * which never tell the inviting admin whether an address has an account (invite-member.ts).
+ * Audited; a person without an account gets one when a password is given.
+ */
+export async function grantMembership(options: GrantMembershipOptions): Promise<Member> {
+  const { db, principal, organizationId, role } = options;
+  requireRole(principal, organizationId, 'admin');
+  const unitId = unitOfRole(role, options.unitId);
   const user =
     (await findUserByEmail(db, options.email)) ??
     (options.password

@@ -52,6 +52,19 @@ export async function upsertMembership(db: Db, userId: string, m: MembershipRow)
   );
 }
 
+/** Changes an existing membership; returns the one it replaced, or null when there was none. */
+export async function updateMembership(db: Db, userId: string, m: MembershipRow) {
+  const rows = await db.query<MembershipRow>(
+    `UPDATE memberships n SET role = $3, unit_key = $4
+       FROM memberships o
+      WHERE n.user_id = $1 AND n.organization_id = $2
+        AND o.user_id = n.user_id AND o.organization_id = n.organization_id
+      RETURNING o.organization_id AS "organizationId", o.role, o.unit_key AS "unitId"`,
+    [userId, m.organizationId, m.role, m.unitId],
+  );
+  return rows[0] ?? null;
+}
+
 export async function listMemberships(db: Db, userId: string) {
   return db.query<MembershipRow>(
     `SELECT organization_id AS "organizationId", role, unit_key AS "unitId"

@@ -18,6 +18,8 @@ import { PageCache, renderHtml, sendHtml } from './render.js';
 
 export interface WebOptions {
   db: Db;
+  /** The address links handed to people are written from (PIANO_PUBLIC_URL). */
+  publicUrl: string;
   /** The day pages judge deadlines against; today in Italy unless a test fixes it. */
   today?: () => string;
   /** Largest total size of rendered pages kept in memory. */
@@ -52,6 +54,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       today,
       cookies: options.cookies ?? { sessionHours: 12, secure: false },
       oidc: options.oidc ?? null,
+      publicUrl: options.publicUrl,
     });
     // Any other address a browser asks for gets the site's own "page not found".
     web.get('/*', { schema: { hide: true } }, async (request, reply) => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { TEST_PASSWORD } from '../support/factories.js';
 import { expectNothingWritten, expectProblem, getJson, seedWorld, type World } from './helpers.js';
 
 interface Member {
@@ -17,32 +16,19 @@ let members: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  world = await seedWorld(api, 'draft', ['admin', 'viewer', 'editorDem']);
+  world = await seedWorld(api, 'draft', ['admin', 'viewer', 'editorDem', 'outsider']);
   admin = world.users.admin.cookie;
   members = `/api/organizations/${world.organizationId}/members`;
 });
 afterAll(async () => api.close());
 
-const put = (payload: object, cookie = admin) =>
-  api.request({ method: 'PUT', url: members, payload, cookie });
+const put = (userId: string, payload: object, cookie = admin) =>
+  api.request({ method: 'PUT', url: `${members}/${userId}`, payload, cookie });
 
-describe('PUT /api/organizations/:organizationId/members', () => {
-  it('creates a new user with a role, who can then sign in and read the draft', async () => {
-    const res = await put({
-      email: 'Nuova.Collega@Prova.test',
-      name: 'Nuova Collega',
-      password: TEST_PASSWORD,
-      role: 'viewer',
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ email: 'nuova.collega@prova.test', role: 'viewer' });
-    const cookie = await api.signIn('nuova.collega@prova.test');
-    await getJson(api, `/api/plans/${world.planId}`, cookie);
-  });
-
+describe('PUT /api/organizations/:organizationId/members/:userId', () => {
   it('changes an existing member’s role at once: a viewer made editor may edit their unit’s action', async () => {
     const viewer = world.users.viewer;
-    const res = await put({ email: viewer.email, role: 'editor', unitId: 'u-dem' });
+    const res = await put(viewer.id, { role: 'editor', unitId: 'u-dem' });
     expect(res.statusCode, res.body).toBe(200);
     const url = `/api/plans/${world.planId}/actions/a1`;
     const { version } = await getJson<{ version: number }>(api, url, viewer.cookie);
@@ -57,23 +43,33 @@ describe('PUT /api/organizations/:organizationId/members', () => {
 
   it('refuses an editor without a unit, naming /unitId, and changes nothing', async () => {
     const res = await expectNothingWritten(api.db, () =>
-      put({ email: world.users.editorDem.email, role: 'editor' }),
+      put(world.users.editorDem.id, { role: 'editor' }),
     );
     expect(expectProblem(res, 422, 'validation').errors?.[0]?.field).toBe('/unitId');
-  });
-
-  it('refuses a new user without a password, naming /password, and creates nobody', async () => {
-    const res = await expectNothingWritten(api.db, () =>
-      put({ email: 'senza.password@prova.test', role: 'viewer' }),
-    );
-    expect(expectProblem(res, 422, 'validation').errors?.[0]?.field).toBe('/password');
   });
 
   it('refuses a unit the organization does not have, naming /unitId, and changes nothing', async () => {
     const res = await expectNothingWritten(api.db, () =>
-      put({ email: world.users.editorDem.email, role: 'editor', unitId: 'u-nope' }),
+      put(world.users.editorDem.id, { role: 'editor', unitId: 'u-nope' }),
     );
     expect(expectProblem(res, 422, 'validation').errors?.[0]?.field).toBe('/unitId');
+  });
+
+  it('cannot add anyone: a person who is not a member answers 404 and gains no role', async () => {
+    const res = await expectNothingWritten(api.db, () =>
+      put(world.users.outsider.id, { role: 'admin' }),
+    );
+    expectProblem(res, 404, 'not_found');
+  });
+
+  it('no longer takes people by e-mail (the old way revealed accounts): 404', async () => {
+    const res = await api.request({
+      method: 'PUT',
+      url: members,
+      payload: { email: world.users.outsider.email, role: 'viewer' },
+      cookie: admin,
+    });
+    expect(res.statusCode).toBe(404);
   });
 });
 

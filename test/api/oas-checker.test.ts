@@ -47,12 +47,15 @@ describe('GET /openapi.json against the Italian Guidelines Full rules', () => {
     expect(spec.paths['/api/plans']!.get!.operationId).toBe('listPlans');
   });
 
-  it('requires the session cookie for writes, accepts it or nothing for reads', () => {
+  it('requires the session cookie for writes, accepts it or nothing for reads and invitations', () => {
     for (const { where, method, op } of operations()) {
       const names = (op.security ?? []).map((s) => Object.keys(s).join());
       const open = ['post /api/session', 'get /status', 'get /calendar/{token}.ics'];
+      // Accepting an invitation: with the invitee's session, or creating their account.
+      const eitherWay = ['post /api/invitations/{token}/accept'];
       if (open.includes(where)) expect(names, where).toEqual(['']);
-      else if (method === 'get') expect(names, where).toEqual(['', 'sessione']);
+      else if (method === 'get' || eitherWay.includes(where))
+        expect(names, where).toEqual(['', 'sessione']);
       else expect(names, where).toEqual(['sessione']);
     }
   });

@@ -31,14 +31,39 @@ const CASES: WriteCase[] = [
     }),
   },
   {
-    name: 'PUT /api/organizations/:organizationId/members',
+    name: 'PUT /api/organizations/:organizationId/members/:userId',
     allowed: 'admin',
     // A viewer trying to make themselves admin is the escalation this must stop.
     request: async (_api, w) => ({
       method: 'PUT',
-      url: `${orgUrl(w.organizationId)}/members`,
+      url: `${orgUrl(w.organizationId)}/members/${w.users.viewer.id}`,
+      payload: { role: 'admin' },
+    }),
+  },
+  {
+    name: 'POST /api/organizations/:organizationId/invitations',
+    allowed: 'admin',
+    // Inviting oneself as admin is the other road to the same escalation.
+    request: async (_api, w) => ({
+      method: 'POST',
+      url: `${orgUrl(w.organizationId)}/invitations`,
       payload: { email: w.users.viewer.email, role: 'admin' },
     }),
+  },
+  {
+    name: 'DELETE /api/organizations/:organizationId/invitations/:invitationId',
+    allowed: 'admin',
+    request: async (api, w) => {
+      const invited = await api.request({
+        method: 'POST',
+        url: `${orgUrl(w.organizationId)}/invitations`,
+        payload: { email: 'invitata@prova.test', role: 'viewer' },
+        cookie: w.users.admin.cookie,
+      });
+      expect(invited.statusCode, invited.body).toBe(201);
+      const { id } = invited.json<{ id: string }>();
+      return { method: 'DELETE', url: `${orgUrl(w.organizationId)}/invitations/${id}` };
+    },
   },
   {
     name: 'DELETE /api/organizations/:organizationId/members/:userId',
@@ -156,6 +181,8 @@ describeWriteRefusals('writes on organizations, members and plans', CASES);
 const NOT_ORGANIZATION_WRITES = new Set([
   '/api/session', // signing in and out: anyone may
   '/api/imports', // reads an uploaded file into a draft for review and stores nothing
+  // The link's secret authorizes accepting, for the invited address only (invitations.test.ts).
+  '/api/invitations/{}/accept',
 ]);
 
 describe('the authorization tables', () => {

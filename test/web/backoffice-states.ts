@@ -17,8 +17,22 @@ const PASSWORD = 'demo-piano-2025';
 
 type Lang = 'it' | 'en';
 const WORDS = {
-  it: { signIn: 'Accedi', title: 'Titolo', save: 'Salva', status: 'Stato' },
-  en: { signIn: 'Sign in', title: 'Title', save: 'Save', status: 'Status' },
+  it: {
+    signIn: 'Accedi',
+    title: 'Titolo',
+    save: 'Salva',
+    status: 'Stato',
+    invite: 'Crea l’invito',
+    accept: 'Crea l’account e accetta',
+  },
+  en: {
+    signIn: 'Sign in',
+    title: 'Title',
+    save: 'Save',
+    status: 'Status',
+    invite: 'Create the invitation',
+    accept: 'Create the account and accept',
+  },
 } as const;
 
 /** Signs in through the form, as a person would. */
@@ -43,6 +57,32 @@ async function go(page: Page, server: WebServer, path: string, lang: Lang) {
   await page.goto(server.url + inLanguage(path, lang));
 }
 const action = (server: WebServer, id: string) => `/gestione/piani/${server.planId}/azioni/${id}`;
+
+/**
+ * Opens a new invitation's page as a visitor: the RTD invites through the API in this context,
+ * signs out, and the page follows the link it was given.
+ */
+async function openInvitation(page: Page, server: WebServer, lang: Lang) {
+  const request = page.context().request;
+  const signIn = await request.post(`${server.url}/api/session`, {
+    data: { email: DEMO_EMAILS.rtd, password: PASSWORD },
+  });
+  if (!signIn.ok()) throw new Error(`no session: ${signIn.status()}`);
+  const { memberships } = (await (await request.get(`${server.url}/api/session`)).json()) as {
+    memberships: { organizationId: string }[];
+  };
+  const organizationId = memberships[0]?.organizationId ?? '';
+  const invited = await request.post(
+    `${server.url}/api/organizations/${organizationId}/invitations`,
+    {
+      data: { email: `invitata.${Date.now()}@demo.piano.test`, role: 'editor', unitId: 'serv-dem' },
+    },
+  );
+  if (!invited.ok()) throw new Error(`no invitation: ${invited.status()}`);
+  const { acceptUrl } = (await invited.json()) as { acceptUrl: string };
+  await request.delete(`${server.url}/api/session`);
+  await go(page, server, new URL(acceptUrl).pathname, lang);
+}
 
 async function submit(page: Page, name: string) {
   await Promise.all([
@@ -129,6 +169,38 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
         .getByLabel(WORDS[lang].title, { exact: true })
         .fill('Nuovi servizi del Comune su App IO (rivisto)');
       await submit(page, WORDS[lang].save);
+    },
+  },
+  {
+    name: 'bo-people',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, '/gestione/persone', lang),
+  },
+  {
+    name: 'bo-people-invited',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, '/gestione/persone', lang);
+      await page.getByLabel('Email', { exact: true }).fill('nuova.collega@demo.piano.test');
+      await page.locator('#field-role').selectOption('viewer');
+      await submit(page, WORDS[lang].invite);
+    },
+  },
+  {
+    name: 'bo-people-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, '/gestione/persone', lang);
+      await submit(page, WORDS[lang].invite);
+    },
+  },
+  { name: 'bo-invitation', user: null, open: openInvitation },
+  {
+    name: 'bo-invitation-errors',
+    user: null,
+    open: async (page, s, lang) => {
+      await openInvitation(page, s, lang);
+      await submit(page, WORDS[lang].accept);
     },
   },
 ];

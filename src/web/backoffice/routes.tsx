@@ -5,7 +5,6 @@
  * user typed. Nothing here is cached: every answer is `private, no-store`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { PianoError, ThrottledError } from '../../domain/errors.js';
 import { ActionInputSchema, ACTION_STATUSES } from '../../domain/model/action.js';
 import { inputForm } from '../../domain/model/common.js';
@@ -38,7 +37,6 @@ import { OidcFailedPage, OidcSignedInPage } from './oidc-pages.js';
 import { updatePart } from '../../operations/update-part.js';
 import type { AssetRegistry } from '../assets.js';
 import { ENGLISH_PREFIX, href, pageContext, type PageContext } from '../page-context.js';
-import { renderHtml } from '../render.js';
 import {
   ACTION_FORM_FIELDS,
   ActionEditPage,
@@ -61,6 +59,8 @@ import {
   type CookieSettings,
   type FormBody,
 } from './security.js';
+import { param, redirect, send } from './http.js';
+import { registerPeopleRoutes } from './people-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
 import { WorkPage } from './work-page.js';
@@ -73,6 +73,7 @@ export interface BackOfficeOptions {
   assets: AssetRegistry;
   today: () => string;
   cookies: CookieSettings;
+  publicUrl: string;
   /** Sign-in through OpenID Connect, when configured. */
   oidc?: OidcSettings | null;
 }
@@ -86,26 +87,17 @@ const OIDC_COOKIE = 'piano_oidc';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => Promise<unknown>;
 
-/** Sends a back-office page: never stored by a browser or a proxy. */
-function send(reply: FastifyReply, page: VNode, status = 200) {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .send(renderHtml(page));
-}
-
-/** See other: after a post, the browser asks for the page with GET. */
-const redirect = (reply: FastifyReply, to: string) =>
-  reply.header('cache-control', 'no-store').redirect(to, 303);
-
-const param = (request: FastifyRequest, name: string) =>
-  (request.params as Record<string, string>)[name] ?? '';
-
-const NOTICES = { salvato: 'boSaved', rilevazione: 'boMeasured', aggiunto: 'boCreated' } as const;
+const NOTICES = {
+  salvato: 'boSaved',
+  rilevazione: 'boMeasured',
+  aggiunto: 'boCreated',
+  ritirato: 'peRevoked',
+  rimosso: 'peRemoved',
+  benvenuto: 'peWelcome',
+} as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
-  const { db, assets, today, cookies } = options;
+  const { db, assets, today, cookies, publicUrl } = options;
   const oidc = options.oidc ?? null;
   acceptForms(app);
 
@@ -788,6 +780,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       return redirect(reply, `${href(desk.ctx, '/gestione/lavoro')}?esito=rilevazione`);
     }),
   );
+
+  registerPeopleRoutes({ app, db, assets, cookies, route, signedIn, deskOf, publicUrl });
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { TimingJson } from '../../domain/model/timing.js';
-import type { Principal } from '../../domain/rules/permissions.js';
+import { roleIn, type Principal } from '../../domain/rules/permissions.js';
 import { timingMeaning } from '../../documents/plan-facts.js';
 import type { AssetUrls } from '../assets.js';
 import { Layout, type Account, type Crumb } from '../components/layout.js';
@@ -57,6 +57,9 @@ export function BackOfficePage(props: {
       nav={[
         { path: '/gestione/lavoro', label: t.boMyWork },
         { path: '/gestione/piani', label: t.boPlans },
+        ...(desk.organizationId && roleIn(desk.principal, desk.organizationId) === 'admin'
+          ? [{ path: '/gestione/persone', label: t.pePeople }]
+          : []),
       ]}
       crumbs={[{ label: t.boBackOffice, path: '/gestione' }, ...(props.crumbs ?? [])]}
     >

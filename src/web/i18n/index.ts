@@ -7,16 +7,17 @@
 import type { DocumentLang } from '../../documents/labels.js';
 import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
+import { people, type PeopleMessages } from './people.js';
 import { portal, type PortalMessages } from './portal.js';
 
-export type Messages = CommonMessages & PortalMessages & BackofficeMessages;
+export type Messages = CommonMessages & PortalMessages & BackofficeMessages & PeopleMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice } as const;
+export const AREAS = { common, portal, backoffice, people } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
-  it: { ...common.it, ...portal.it, ...backoffice.it },
-  en: { ...common.en, ...portal.en, ...backoffice.en },
+  it: { ...common.it, ...portal.it, ...backoffice.it, ...people.it },
+  en: { ...common.en, ...portal.en, ...backoffice.en, ...people.en },
 };
 
 export function messagesFor(lang: DocumentLang): Messages {
