@@ -20,6 +20,7 @@ import {
   insertOidcFlow,
   linkOidcSubject,
   takeOidcFlow,
+  type OidcFlowRow,
 } from '../storage/oidc.js';
 import { insertSignInEvent } from '../storage/sign-in-events.js';
 import { findUserByEmail, type UserRow } from '../storage/users.js';
@@ -52,6 +53,9 @@ export class OidcSignInError extends Error {
   ) {
     super(message);
   }
+
+  /** Where the person was going when the sign-in began, when known: its language is theirs. */
+  returnTo: string | undefined;
 }
 
 const hashFlowId = (id: string) => createHash('sha256').update(id).digest('base64url');
@@ -147,8 +151,23 @@ export async function finishOidcSignIn(
   settings: OidcSettings,
   request: FinishOidcSignIn,
 ): Promise<{ token: string; principal: Principal; returnTo: string }> {
-  const params = new URLSearchParams(request.query);
   const flow = request.flowId ? await takeOidcFlow(db, hashFlowId(request.flowId)) : null;
+  if (!flow) throw new OidcSignInError('expired', 'Nessun accesso in corso, o è scaduto');
+  try {
+    return await finishFlow(db, settings, request, flow);
+  } catch (error) {
+    if (error instanceof OidcSignInError) error.returnTo = flow.returnTo;
+    throw error;
+  }
+}
+
+async function finishFlow(
+  db: Db,
+  settings: OidcSettings,
+  request: FinishOidcSignIn,
+  flow: OidcFlowRow & { expired: boolean },
+): Promise<{ token: string; principal: Principal; returnTo: string }> {
+  const params = new URLSearchParams(request.query);
   const fail = async (reason: OidcFailure, message: string, providerError?: string) => {
     await insertSignInEvent(db, {
       email: '',
@@ -159,9 +178,7 @@ export async function finishOidcSignIn(
     });
     return new OidcSignInError(reason, message, providerError);
   };
-  if (!flow || flow.expired) {
-    throw new OidcSignInError('expired', 'Nessun accesso in corso, o è scaduto');
-  }
+  if (flow.expired) throw new OidcSignInError('expired', 'L’accesso in corso è scaduto');
   const providerError = params.get('error');
   const state = params.get('state');
   // A provider may leave the state out of an error answer; when it sends one, it must match.

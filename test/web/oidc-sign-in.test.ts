@@ -111,8 +111,12 @@ const hiddenFields = (html: string) =>
  * Goes from piano's sign-in button to the provider's login form, signs in there as `login`,
  * and stops where the provider sends the browser back to piano: the callback address.
  */
-async function throughProvider(browser: Browser, login: string): Promise<URL> {
-  const atForm = await browser.follow(`${piano.url}/accedi/oidc`);
+async function throughProvider(
+  browser: Browser,
+  login: string,
+  start = '/accedi/oidc',
+): Promise<URL> {
+  const atForm = await browser.follow(`${piano.url}${start}`);
   expect(atForm.response.status, atForm.body).toBe(200);
   const action = /<form[^>]*action="([^"]+)"/.exec(atForm.body ?? '')?.[1] ?? '';
   expect(action).not.toBe('');
@@ -350,6 +354,25 @@ describe('signing in through an OpenID Connect provider', () => {
     expect(page.body).toContain('L’accesso è stato annullato presso il fornitore di identità');
     expect(page.body).toContain('href="/accedi"');
     expect(browser.cookie(piano.url, 'piano_session')).toBeUndefined();
+  });
+
+  it('speaks English on the way back when the sign-in began under /en/', async () => {
+    const cancelled = new Browser();
+    const atForm = await cancelled.follow(`${piano.url}/en/accedi/oidc`);
+    const abort = /href="([^"]*\/abort)"/.exec(atForm.body ?? '')?.[1] ?? '';
+    const back = await cancelled.follow(new URL(abort, atForm.url).href, isCallback);
+    const refused = await cancelled.follow(back.url);
+    expect(refused.response.status).toBe(401);
+    expect(refused.body).toContain('<html lang="en"');
+    expect(refused.body).toContain('Sign-in was cancelled at the identity provider');
+    expect(refused.body).toContain('href="/en/accedi"');
+
+    const browser = new Browser();
+    const callback = await throughProvider(browser, 'rtd', '/en/accedi/oidc');
+    const done = await browser.follow(callback.href);
+    expect(done.response.status).toBe(200);
+    expect(done.body).toContain('Signed in');
+    expect(refreshTarget(done.body ?? '')).toBe('/en/gestione/lavoro');
   });
 
   it('records failed sign-ins through the provider without counting them against passwords', async () => {

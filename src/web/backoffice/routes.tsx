@@ -275,6 +275,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   /** A sign-in through the provider that failed: the page that says why, never a 500. */
   function oidcFailure(reply: FastifyReply, ctx: PageContext, error: unknown) {
     if (!(error instanceof OidcSignInError)) throw error;
+    // The callback's address has no language: the page speaks that of the sign-in's start.
+    if (error.returnTo) ctx = pageContext(error.returnTo, today());
     const status = {
       provider_error: 401,
       expired: 400,
