@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { newAjv, toFieldProblems } from './domain/validation.js';
+import { OIDC_CALLBACK_PATH, type OidcSettings } from './domain/rules/oidc-identity.js';
 
 /**
  * Every setting piano reads, from environment variables (flags of the CLI override them).
@@ -21,6 +22,16 @@ export const ConfigSchema = Type.Object({
   PIANO_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   PIANO_DOCUMENT_CACHE_MB: Type.Integer({ minimum: 1, default: 32 }),
   PIANO_EXPORT_CACHE_MB: Type.Integer({ minimum: 1, default: 64 }),
+  // Sign-in through OpenID Connect (README, "OpenID Connect (SPID/CIE)"): off unless an issuer
+  // and a client id are set.
+  PIANO_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+[^?#]*$' })),
+  PIANO_OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  PIANO_OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  PIANO_OIDC_SCOPES: Type.Optional(Type.String({ pattern: '(^| )openid( |$)' })),
+  PIANO_OIDC_CLAIM_EMAIL: Type.Optional(Type.String({ minLength: 1 })),
+  PIANO_OIDC_CLAIM_FISCAL_CODE: Type.Optional(Type.String({ minLength: 1 })),
+  PIANO_OIDC_TRUST_EMAIL: Type.Optional(Type.Boolean()),
+  PIANO_OIDC_LABEL: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -48,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       '  PIANO_PUBLIC_URL: è obbligatorio in produzione (NODE_ENV=production): è l’indirizzo pubblico da cui si scrivono i collegamenti generati, ad esempio https://piano.comune.example.it',
     );
   }
+  problems.push(...oidcProblems(raw));
   if (problems.length === 0) return raw as Config;
   throw new ConfigError(`Configurazione non valida:\n${problems.join('\n')}`);
 }
@@ -77,4 +89,56 @@ export function trustProxyOf(
  */
 export function publicBaseUrl(config: Pick<Config, 'PIANO_PUBLIC_URL' | 'PORT'>): string {
   return (config.PIANO_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}
+
+/** What sign-in through OpenID Connect needs beside the issuer and client, checked together. */
+function oidcProblems(raw: Record<string, unknown>): string[] {
+  const set = Object.keys(raw).filter((k) => k.startsWith('PIANO_OIDC_'));
+  if (set.length === 0) return [];
+  const problems: string[] = [];
+  for (const name of ['PIANO_OIDC_ISSUER', 'PIANO_OIDC_CLIENT_ID']) {
+    if (raw[name] === undefined) {
+      problems.push(
+        `  ${name}: è obbligatorio quando si configura l’accesso OpenID Connect (sono impostate ${set.join(', ')})`,
+      );
+    }
+  }
+  if (raw.PIANO_PUBLIC_URL === undefined) {
+    problems.push(
+      '  PIANO_PUBLIC_URL: è obbligatorio con l’accesso OpenID Connect: l’indirizzo di ritorno da registrare presso il fornitore di identità è PIANO_PUBLIC_URL/accedi/oidc/callback',
+    );
+  }
+  const issuer = raw.PIANO_OIDC_ISSUER;
+  if (raw.NODE_ENV === 'production' && typeof issuer === 'string' && !issuer.startsWith('https:')) {
+    problems.push(
+      '  PIANO_OIDC_ISSUER: in produzione il fornitore di identità va raggiunto in https',
+    );
+  }
+  return problems;
+}
+
+/** Sign-in through OpenID Connect as configured, or null when it is off. */
+/** The settings of sign-in through OpenID Connect, with those its redirect URI is made of. */
+export type OidcConfig = Pick<
+  Config,
+  'PIANO_PUBLIC_URL' | 'PORT' | Extract<keyof Config, `PIANO_OIDC_${string}`>
+>;
+
+export function oidcSettingsOf(config: OidcConfig): OidcSettings | null {
+  if (config.PIANO_OIDC_ISSUER === undefined || config.PIANO_OIDC_CLIENT_ID === undefined) {
+    return null;
+  }
+  return {
+    issuer: config.PIANO_OIDC_ISSUER,
+    clientId: config.PIANO_OIDC_CLIENT_ID,
+    ...(config.PIANO_OIDC_CLIENT_SECRET ? { clientSecret: config.PIANO_OIDC_CLIENT_SECRET } : {}),
+    scopes: config.PIANO_OIDC_SCOPES ?? 'openid email profile',
+    redirectUri: `${publicBaseUrl(config)}${OIDC_CALLBACK_PATH}`,
+    emailClaim: config.PIANO_OIDC_CLAIM_EMAIL ?? 'email',
+    ...(config.PIANO_OIDC_CLAIM_FISCAL_CODE
+      ? { fiscalCodeClaim: config.PIANO_OIDC_CLAIM_FISCAL_CODE }
+      : {}),
+    trustEmail: config.PIANO_OIDC_TRUST_EMAIL ?? false,
+    ...(config.PIANO_OIDC_LABEL ? { label: config.PIANO_OIDC_LABEL } : {}),
+  };
 }

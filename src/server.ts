@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { publicBaseUrl, type Config } from './config.js';
+import { oidcSettingsOf, publicBaseUrl, type Config } from './config.js';
 import { buildApp } from './api/app.js';
 import { registerWeb, type WebOptions } from './web/index.js';
 import type { Db } from './storage/db.js';
@@ -26,6 +26,7 @@ export async function buildServer(options: {
       sessionHours: options.config.PIANO_SESSION_HOURS,
       secure: options.config.PIANO_COOKIE_SECURE,
     },
+    oidc: oidcSettingsOf(options.config),
     ...options.web,
   });
   return app;

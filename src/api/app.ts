@@ -5,7 +5,13 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
-import { publicBaseUrl, trustProxyOf, type Config } from '../config.js';
+import {
+  oidcSettingsOf,
+  publicBaseUrl,
+  trustProxyOf,
+  type Config,
+  type OidcConfig,
+} from '../config.js';
 import { PianoError } from '../domain/errors.js';
 import { publishedPlanSchema } from '../domain/model/interchange.js';
 import { newAjv, validatorFor } from '../domain/validation.js';
@@ -46,7 +52,8 @@ export interface AppOptions {
     | 'PIANO_PUBLIC_URL'
     | 'PIANO_TRUST_PROXY'
     | 'PORT'
-  >;
+  > &
+    OidcConfig;
 }
 
 const MB = 1024 * 1024;
@@ -85,6 +92,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
     app.getDefaultJsonParser('error', 'error'),
   );
   const publicUrl = publicBaseUrl(config);
+  const oidc = oidcSettingsOf(config);
   await registerResponseHeaders(app, publicUrl.startsWith('https:') || config.PIANO_COOKIE_SECURE);
   await app.register(cookie);
   registerOriginCheck(app, publicUrl);
@@ -105,8 +113,19 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
             type: 'apiKey',
             in: 'cookie',
             name: 'piano_session',
-            description: 'Il cookie di sessione che POST /api/session imposta all’accesso',
+            description:
+              'Il cookie di sessione che POST /api/session imposta all’accesso (e /accedi/oidc/callback, quando l’accesso OpenID Connect è configurato)',
           },
+          ...(oidc
+            ? {
+                openIdConnect: {
+                  type: 'openIdConnect',
+                  openIdConnectUrl: `${oidc.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+                  description:
+                    'Accesso tramite il fornitore di identità configurato (SPID/CIE o dell’ente), con il flusso authorization code e PKCE su /accedi/oidc: piano apre la sessione del cookie piano_session',
+                },
+              }
+            : {}),
         },
       },
     },

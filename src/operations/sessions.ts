@@ -62,9 +62,21 @@ export async function signIn(
     throw new PianoError('unauthenticated', 'Email o password non corretti');
   }
   await insertSignInEvent(db, { email, address, userId: user.id, outcome: 'success' });
+  return startSession(db, user, request.ttlHours);
+}
+
+/**
+ * Opens a session for a person whose identity was proven (password, or an OpenID Connect
+ * provider): a random 256-bit token for the cookie, only its hash stored.
+ */
+export async function startSession(
+  db: Db,
+  user: UserRow,
+  ttlHours: number,
+): Promise<{ token: string; principal: Principal }> {
   const token = randomBytes(32).toString('base64url');
   await deleteExpiredSessions(db);
-  await insertSession(db, hashToken(token), user.id, request.ttlHours);
+  await insertSession(db, hashToken(token), user.id, ttlHours);
   return { token, principal: principalOf(user, await listMemberships(db, user.id)) };
 }
 

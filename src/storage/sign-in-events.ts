@@ -1,19 +1,28 @@
 import type { Db } from './db.js';
 
 export type SignInOutcome = 'success' | 'failure' | 'throttled';
+/** How the person signed in: a local password, or an OpenID Connect provider. */
+export type SignInMethod = 'password' | 'oidc';
 
 export async function insertSignInEvent(
   db: Db,
-  event: { email: string; address: string; userId: string | null; outcome: SignInOutcome },
+  event: {
+    email: string;
+    address: string;
+    userId: string | null;
+    outcome: SignInOutcome;
+    method?: SignInMethod;
+  },
 ) {
   await db.query(
-    'INSERT INTO sign_in_events (email, address, user_id, outcome) VALUES ($1, $2, $3, $4)',
-    [event.email, event.address, event.userId, event.outcome],
+    `INSERT INTO sign_in_events (email, address, user_id, outcome, method)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [event.email, event.address, event.userId, event.outcome, event.method ?? 'password'],
   );
 }
 
 /**
- * The failed sign-ins within the last `windowSeconds`, oldest first: those of the account since
+ * The failed password sign-ins within the last `windowSeconds`, oldest first: those of the account since
  * its last success, and those from the address. Also the database's own clock, which the
  * window is measured against.
  */
@@ -28,11 +37,13 @@ export async function recentSignInFailures(
           last_success AS (
             SELECT max(at) AS t FROM sign_in_events WHERE email = $1 AND outcome = 'success')
      SELECT 'account' AS kind, at FROM sign_in_events
-      WHERE email = $1 AND outcome = 'failure' AND at > (SELECT t FROM since)
+      WHERE email = $1 AND outcome = 'failure' AND method = 'password'
+        AND at > (SELECT t FROM since)
         AND at > COALESCE((SELECT t FROM last_success), '-infinity')
      UNION ALL
      SELECT 'address', at FROM sign_in_events
-      WHERE address = $2 AND outcome = 'failure' AND at > (SELECT t FROM since)
+      WHERE address = $2 AND outcome = 'failure' AND method = 'password'
+        AND at > (SELECT t FROM since)
      UNION ALL
      SELECT 'now', now()
      ORDER BY at`,

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PianoError } from '../domain/errors.js';
 import { todayInItaly } from '../operations/today.js';
+import type { OidcSettings } from '../domain/rules/oidc-identity.js';
 import type { Db } from '../storage/db.js';
 import { buildAssets, registerAssets, type AssetRegistry } from './assets.js';
 import { registerBackOfficeRoutes } from './backoffice/routes.js';
@@ -25,6 +26,8 @@ export interface WebOptions {
   pageCacheBytes?: number;
   /** How long a back-office session lasts, and whether its cookie needs HTTPS. */
   cookies?: CookieSettings;
+  /** Sign-in through OpenID Connect, when configured. */
+  oidc?: OidcSettings | null;
 }
 
 export interface Web {
@@ -50,6 +53,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       assets,
       today,
       cookies: options.cookies ?? { sessionHours: 12, secure: false },
+      oidc: options.oidc ?? null,
       publicUrl: options.publicUrl,
     });
     // Any other address a browser asks for gets the site's own "page not found".

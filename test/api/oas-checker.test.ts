@@ -95,6 +95,39 @@ describe('the server in the description', () => {
   }, 120_000);
 });
 
+describe('the security schemes in the description', () => {
+  type Schemes = Record<string, { type: string; openIdConnectUrl?: string; in?: string }>;
+  const schemesOf = (document: unknown) =>
+    (document as { components: { securitySchemes: Schemes } }).components.securitySchemes;
+
+  it('declare the session cookie, and no OpenID Connect when it is not configured', () => {
+    expect(schemesOf(spec)).toEqual({
+      sessione: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'piano_session' }),
+    });
+  });
+
+  it('declare OpenID Connect with the provider’s discovery address when configured, still with 0 errors', async () => {
+    const served = await startTestApi({
+      PIANO_PUBLIC_URL: 'https://piano.comune.example.it',
+      PIANO_OIDC_ISSUER: 'https://broker.example.it/oidc/',
+      PIANO_OIDC_CLIENT_ID: 'piano',
+    });
+    try {
+      const document = (await served.request({ method: 'GET', url: '/openapi.json' })).json();
+      expect(schemesOf(document).openIdConnect).toEqual(
+        expect.objectContaining({
+          type: 'openIdConnect',
+          openIdConnectUrl: 'https://broker.example.it/oidc/.well-known/openid-configuration',
+        }),
+      );
+      expect(schemesOf(document).sessione?.type).toBe('apiKey');
+      expect(errorsByRule(await lintOpenApi(document, ITALIAN_GUIDELINES_FULL))).toEqual({});
+    } finally {
+      await served.close();
+    }
+  }, 120_000);
+});
+
 describe('PATCH with application/merge-patch+json', () => {
   it('is accepted and applied like a JSON body', async () => {
     const url = `/api/organizations/${world.organizationId}`;

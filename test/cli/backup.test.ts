@@ -31,6 +31,16 @@ beforeAll(async () => {
     },
   );
   expect(user.code, user.stderr).toBe(0);
+  const fiscalCode = await source.run([
+    'user',
+    'fiscal-code',
+    '--email',
+    'lettore@prova.test',
+    '--fiscal-code',
+    'TINIT-rssmra80a01h501u',
+  ]);
+  expect(fiscalCode.code, fiscalCode.stderr).toBe(0);
+  expect(fiscalCode.stdout).toContain('RSSMRA80A01H501U');
   fullBackup = join(source.dir, 'backup.json.gz');
   const backup = await source.run(['backup', fullBackup]);
   expect(backup.code, backup.stderr).toBe(0);
@@ -63,6 +73,14 @@ describe('piano backup and piano restore', () => {
       ]) {
         expect(count(table), table).toBeGreaterThan(0);
       }
+      // The fiscal code by which a first SPID/CIE sign-in finds the account is kept too.
+      const users = before.tables.find((t) => t.name === 'users')?.rows as {
+        email: string;
+        fiscal_code: string | null;
+      }[];
+      expect(users.find((u) => u.email === 'lettore@prova.test')?.fiscal_code).toBe(
+        'RSSMRA80A01H501U',
+      );
     },
     CLI_TEST_OPTIONS.timeout,
   );

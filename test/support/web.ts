@@ -30,13 +30,17 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
+/** Starts on a free port, or on `port` when a test must know the address beforehand. */
+export async function startWebServer(
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<WebServer> {
   const db = await openTestDb();
   const demo = await seedDemo(db);
   if (!demo) throw new Error('the demo plan was not loaded');
   const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
   const app = await buildServer({ db, config, web: { today: () => DEMO_TODAY } });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     db,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { PianoError } from '../../domain/errors.js';
 import { addUser } from '../../operations/add-user.js';
+import { setAccountFiscalCode } from '../../operations/set-account-fiscal-code.js';
 import { withDb } from '../context.js';
 
 export const userCommand = new Command('user').description('gestione degli utenti');
@@ -33,4 +34,30 @@ userCommand
       }),
     );
     process.stdout.write(`Utente creato: ${user.email} (${user.id})\n`);
+  });
+
+userCommand
+  .command('fiscal-code')
+  .description(
+    'imposta il codice fiscale con cui il primo accesso SPID/CIE (OpenID Connect) trova l’utente',
+  )
+  .requiredOption('--email <email>', 'email dell’utente')
+  .option('--fiscal-code <code>', 'codice fiscale (anche con il prefisso TINIT-)')
+  .option('--clear', 'toglie il codice fiscale')
+  .action(async (o: Record<string, string | boolean | undefined>, command: Command) => {
+    if (!o.clear && typeof o.fiscalCode !== 'string') {
+      throw new PianoError('validation', 'Indicare --fiscal-code oppure --clear');
+    }
+    const user = await withDb(command, (db) =>
+      setAccountFiscalCode({
+        db,
+        email: o.email as string,
+        fiscalCode: o.clear ? null : (o.fiscalCode as string),
+      }),
+    );
+    process.stdout.write(
+      user.fiscalCode
+        ? `Codice fiscale di ${user.email}: ${user.fiscalCode}\n`
+        : `Codice fiscale di ${user.email} tolto\n`,
+    );
   });

@@ -26,6 +26,14 @@ import { listPlans } from '../../operations/list-plans.js';
 import { readPart } from '../../operations/read-part.js';
 import { readPlan } from '../../operations/read-plan.js';
 import { principalForToken, signIn, signOut } from '../../operations/sessions.js';
+import {
+  finishOidcSignIn,
+  OIDC_FLOW_SECONDS,
+  OidcSignInError,
+  startOidcSignIn,
+} from '../../operations/sign-in-with-oidc.js';
+import type { OidcSettings } from '../../domain/rules/oidc-identity.js';
+import { OidcFailedPage, OidcSignedInPage } from './oidc-pages.js';
 import { updatePart } from '../../operations/update-part.js';
 import type { AssetRegistry } from '../assets.js';
 import { ENGLISH_PREFIX, href, pageContext, type PageContext } from '../page-context.js';
@@ -69,7 +77,16 @@ export interface BackOfficeOptions {
   today: () => string;
   cookies: CookieSettings;
   publicUrl: string;
+  /** Sign-in through OpenID Connect, when configured. */
+  oidc?: OidcSettings | null;
 }
+
+/**
+ * The cookie that ties a sign-in through the provider to the browser that began it: a random
+ * value whose hash finds the flow's row (state, nonce, PKCE verifier). `SameSite=Lax`, unlike
+ * the session's, because the provider sends the browser back from another site.
+ */
+const OIDC_COOKIE = 'piano_oidc';
 
 const NOTICES = {
   salvato: 'boSaved',
@@ -93,6 +110,7 @@ const NOTICES = {
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
   const { db, assets, today, cookies, publicUrl } = options;
+  const oidc = options.oidc ?? null;
   acceptForms(app);
 
   const route = (method: 'GET' | 'POST', path: string, handler: Handler) => {
@@ -223,7 +241,82 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       secure: cookies.secure,
       maxAge: 3600,
     });
-    return send(reply, <SignInPage ctx={ctx} assets={assets} token={token} {...state} />, status);
+    const oidcLabel = oidc ? (oidc.label ?? ctx.t.boOidcButton) : null;
+    return send(
+      reply,
+      <SignInPage ctx={ctx} assets={assets} token={token} oidcLabel={oidcLabel} {...state} />,
+      status,
+    );
+  }
+
+  // Sign in through OpenID Connect: off to the provider, and back (README, "OpenID Connect").
+  route('GET', '/accedi/oidc', async (request, reply, ctx) => {
+    if (!oidc) throw new PianoError('not_found', 'Pagina non trovata');
+    const returnTo =
+      safeReturnPath((request.query as Record<string, unknown>).torna) ??
+      href(ctx, '/gestione/lavoro');
+    try {
+      const { flowId, authorizationUrl } = await startOidcSignIn(db, oidc, { returnTo });
+      reply.setCookie(OIDC_COOKIE, flowId, {
+        path: '/accedi/oidc',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: cookies.secure,
+        maxAge: OIDC_FLOW_SECONDS,
+      });
+      return redirect(reply, authorizationUrl);
+    } catch (error) {
+      return oidcFailure(reply, ctx, error);
+    }
+  });
+
+  route('GET', '/accedi/oidc/callback', async (request, reply, ctx) => {
+    if (!oidc) throw new PianoError('not_found', 'Pagina non trovata');
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    reply.clearCookie(OIDC_COOKIE, { path: '/accedi/oidc' });
+    try {
+      const { token, returnTo } = await finishOidcSignIn(db, oidc, {
+        flowId: request.cookies[OIDC_COOKIE],
+        query,
+        address: request.ip,
+        ttlHours: cookies.sessionHours,
+      });
+      setSessionCookie(reply, token, cookies);
+      reply.clearCookie(ORGANIZATION_COOKIE, { path: '/' });
+      const done = pageContext(returnTo, today());
+      return send(reply, <OidcSignedInPage ctx={done} assets={assets} to={returnTo} />);
+    } catch (error) {
+      return oidcFailure(reply, ctx, error);
+    }
+  });
+
+  /** A sign-in through the provider that failed: the page that says why, never a 500. */
+  function oidcFailure(reply: FastifyReply, ctx: PageContext, error: unknown) {
+    if (!(error instanceof OidcSignInError)) throw error;
+    // The callback's address has no language: the page speaks that of the sign-in's start.
+    if (error.returnTo) ctx = pageContext(error.returnTo, today());
+    const status = {
+      provider_error: 401,
+      expired: 400,
+      state: 400,
+      token: 401,
+      no_account: 403,
+      unavailable: 502,
+    }[error.reason];
+    // The provider's error code is shown as sent only when it looks like one.
+    const code = /^[\x21-\x7e]{1,64}$/.test(error.providerError ?? '')
+      ? error.providerError
+      : undefined;
+    return send(
+      reply,
+      <OidcFailedPage
+        ctx={ctx}
+        assets={assets}
+        reason={error.reason}
+        {...(code ? { providerError: code } : {})}
+      />,
+      status,
+    );
   }
 
   route(

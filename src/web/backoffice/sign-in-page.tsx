@@ -1,4 +1,7 @@
-/** The sign-in page: email and password, posted as a plain form. */
+/**
+ * The sign-in page: email and password, posted as a plain form; above them, when configured,
+ * the button that signs in through the OpenID Connect provider (SPID/CIE).
+ */
 import type { AssetUrls } from '../assets.js';
 import { Layout } from '../components/layout.js';
 import { href, type PageContext } from '../page-context.js';
@@ -11,6 +14,8 @@ export function SignInPage(props: {
   email: string;
   returnTo: string | null;
   errors: FieldErrors;
+  /** The text of the OpenID Connect button, or null when that sign-in is not configured. */
+  oidcLabel: string | null;
 }) {
   const { ctx, errors } = props;
   const t = ctx.t;
@@ -26,6 +31,19 @@ export function SignInPage(props: {
           <h1>{t.boSignInTitle}</h1>
           <ErrorSummary ctx={ctx} errors={errors} />
           <p>{t.boSignInIntro}</p>
+          {props.oidcLabel ? (
+            <>
+              <p>
+                <a
+                  class="btn btn-primary"
+                  href={`${href(ctx, '/accedi/oidc')}${props.returnTo ? `?torna=${encodeURIComponent(props.returnTo)}` : ''}`}
+                >
+                  {props.oidcLabel}
+                </a>
+              </p>
+              <p>{t.boOidcOr}</p>
+            </>
+          ) : null}
           <form method="post" action={href(ctx, '/accedi')} novalidate>
             <Csrf value={props.token} />
             {props.returnTo ? <input type="hidden" name="torna" value={props.returnTo} /> : null}

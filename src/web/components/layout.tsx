@@ -39,6 +39,11 @@ export interface LayoutProps {
   account?: Account | null;
   /** The main menu's items, when not the portal's. */
   nav?: { path: string; label: string }[];
+  /**
+   * An address of this site the browser goes on to at once (a meta refresh): a navigation the
+   * page itself starts, so that the browser sends the `SameSite=Strict` session cookie with it.
+   */
+  refreshTo?: string;
   children: ComponentChildren;
 }
 
@@ -58,6 +63,9 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{t.pageTitle(title)}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.refreshTo ? (
+          <meta http-equiv="refresh" content={`0; url=${props.refreshTo}`} />
+        ) : null}
         <link rel="stylesheet" href={assets.style('bootstrap-italia.css')} />
         <link rel="stylesheet" href={assets.style('fonts.css')} />
         <link rel="stylesheet" href={assets.style('piano.css')} />

@@ -14,6 +14,26 @@ const it = {
   boSignInFailed: 'Email o password non corretti',
   boSignInThrottled: (minutes: number) =>
     `Troppi tentativi di accesso non riusciti: riprova tra ${minutes === 1 ? 'un minuto' : `${minutes} minuti`}.`,
+  boOidcButton: 'Accedi con SPID o CIE',
+  boOidcOr: 'Oppure accedi con l’email e la password di un account di piano.',
+  boOidcSignedInTitle: 'Accesso eseguito',
+  boOidcContinue: 'Continua',
+  boOidcFailedTitle: 'Accesso non riuscito',
+  boOidcBackToSignIn: 'Torna alla pagina di accesso',
+  boOidcAccessDenied:
+    'L’accesso è stato annullato presso il fornitore di identità, oppure il fornitore lo ha negato. Puoi riprovare quando vuoi.',
+  boOidcProviderError: (code: string) =>
+    `Il fornitore di identità ha risposto con un errore (${code}). Riprova; se l’errore si ripete, segnalalo al responsabile per la transizione al digitale del tuo ente.`,
+  boOidcExpired:
+    'L’accesso non è stato completato entro 10 minuti, oppure questa risposta è già stata usata. Ricomincia dalla pagina di accesso.',
+  boOidcState:
+    'La risposta del fornitore di identità non corrisponde all’accesso avviato da questo browser, quindi per sicurezza non è stata accettata. Ricomincia dalla pagina di accesso.',
+  boOidcToken:
+    'La risposta del fornitore di identità non ha superato le verifiche di sicurezza (codice o token non validi). Ricomincia dalla pagina di accesso.',
+  boOidcNoAccount:
+    'Il fornitore di identità ti ha riconosciuto, ma non hai accesso a nessun ente in piano. Chiedi al responsabile per la transizione al digitale (RTD) del tuo ente di invitarti, indicando l’email o il codice fiscale con cui accedi.',
+  boOidcUnavailable:
+    'Il fornitore di identità non risponde in questo momento. Riprova tra qualche minuto.',
   boEmailMissing: 'Scrivi l’indirizzo email',
   boPasswordMissing: 'Scrivi la password',
   boSignOut: 'Esci',
@@ -254,6 +274,26 @@ const en: BackofficeMessages = {
   boSignInTitle: 'Sign in',
   boSignInIntro:
     'Sign in to update your body’s plan: the actions of your unit, their status and the indicators.',
+  boOidcButton: 'Sign in with SPID or CIE',
+  boOidcOr: 'Or sign in with the email and password of a piano account.',
+  boOidcSignedInTitle: 'Signed in',
+  boOidcContinue: 'Continue',
+  boOidcFailedTitle: 'Sign-in failed',
+  boOidcBackToSignIn: 'Back to the sign-in page',
+  boOidcAccessDenied:
+    'Sign-in was cancelled at the identity provider, or the provider refused it. You can try again whenever you like.',
+  boOidcProviderError: (code) =>
+    `The identity provider answered with an error (${code}). Try again; if the error persists, report it to your body’s digital transition officer.`,
+  boOidcExpired:
+    'Sign-in was not completed within 10 minutes, or this answer was already used. Start again from the sign-in page.',
+  boOidcState:
+    'The identity provider’s answer does not match the sign-in this browser started, so it was not accepted. Start again from the sign-in page.',
+  boOidcToken:
+    'The identity provider’s answer failed the security checks (invalid code or token). Start again from the sign-in page.',
+  boOidcNoAccount:
+    'The identity provider recognised you, but you have no access to any body in piano. Ask your body’s digital transition officer (RTD) to invite you, giving the email or fiscal code you sign in with.',
+  boOidcUnavailable:
+    'The identity provider is not answering right now. Try again in a few minutes.',
   boEmail: 'Email',
   boPassword: 'Password',
   boSignInButton: 'Sign in',
