@@ -3,7 +3,7 @@
  * compliance calendar, spending by funding source. Tables only, each with a caption.
  */
 import type { ComponentChildren } from 'preact';
-import type { CalendarItem } from '../../domain/compliance/model.js';
+import type { CalendarItem, ComplianceReport } from '../../domain/compliance/model.js';
 import type { PlanDocument } from '../../domain/model/interchange.js';
 import { priorityTitle, spendingBySource, spendingTotal } from '../../documents/plan-facts.js';
 import { href } from '../page-context.js';
@@ -15,6 +15,71 @@ export interface DashboardView {
   doc: PlanDocument;
   overdue: CalendarItem[];
   upcoming: CalendarItem[];
+  compliance: ComplianceReport;
+  /** Whether the viewer may add the proposed actions (the RTD). */
+  canStart: boolean;
+}
+
+/** How many findings the dashboard lists; the rest are counted. */
+const FINDINGS_SHOWN = 10;
+const SEVERITY_ORDER = { blocking: 0, warning: 1, info: 2 } as const;
+
+/** Coverage of the national plan, blocking gaps first, and the way to the proposed actions. */
+function Coverage({ desk, view }: { desk: Desk; view: DashboardView }) {
+  const { ctx } = desk;
+  const t = ctx.t;
+  const f = ctx.f;
+  const { summary } = view.compliance;
+  const findings = [...view.compliance.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  const shown = findings.slice(0, FINDINGS_SHOWN);
+  return (
+    <section aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t.stCoverage}</h2>
+      <p>
+        {t.stCoverageFigure(
+          f.number(summary.covered),
+          f.number(summary.required),
+          f.percent(summary.percent ?? 0),
+        )}{' '}
+        {t.stBlockingCount(f.number(summary.blocking))} ·{' '}
+        {t.stWarningCount(f.number(summary.warnings))}
+      </p>
+      {shown.length === 0 ? (
+        <p>{t.stNoFindings}</p>
+      ) : (
+        <Table caption={t.stCoverage}>
+          <thead>
+            <tr>
+              <th scope="col">{t.boStatus}</th>
+              <th scope="col">{t.stFinding}</th>
+              <th scope="col">{t.stSuggestion}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((finding, i) => (
+              <tr key={i} data-severity={finding.severity}>
+                <td>{t.stSeverity[finding.severity] ?? finding.severity}</td>
+                <td>{finding.message}</td>
+                <td>{finding.suggestion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {findings.length > shown.length ? (
+        <p>{t.stMoreFindings(f.number(findings.length - shown.length))}</p>
+      ) : null}
+      {view.canStart ? (
+        <p>
+          <a class="btn btn-outline-primary" href={href(ctx, `${planEditPath(view.planId)}/avvio`)}>
+            {t.stOpenStarter}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
 }
 
 export function DashboardPage({ desk, view }: { desk: Desk; view: DashboardView }) {
@@ -35,6 +100,7 @@ export function DashboardPage({ desk, view }: { desk: Desk; view: DashboardView 
       ]}
     >
       <h1>{t.boDashboardOf(title)}</h1>
+      <Coverage desk={desk} view={view} />
       <h2>{t.boProgressByPriority}</h2>
       <Table caption={t.boProgressByPriority}>
         <thead>

@@ -11,6 +11,7 @@ import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
 import { roleIn } from '../../domain/rules/permissions.js';
 import { parseWith } from '../../domain/validation.js';
+import { checkPlanCompliance } from '../../operations/check-plan-compliance.js';
 import { createPart } from '../../operations/create-part.js';
 import { createPlan } from '../../operations/create-plan.js';
 import { listOrganizations } from '../../operations/list-organizations.js';
@@ -63,6 +64,7 @@ import { param, redirect, send, type Handler } from './http.js';
 import { registerHistoryRoutes } from './history-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
+import { registerStarterRoutes } from './starter-routes.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
@@ -561,6 +563,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         doc,
         overdue: ofPlan.filter((i) => i.status === 'overdue'),
         upcoming: ofPlan.filter((i) => i.status === 'upcoming' && i.date <= soon),
+        compliance: await checkPlanCompliance({ db, principal, planId: plan.id, today }),
+        canStart: plan.status === 'draft' && roleIn(principal, plan.organizationId) === 'admin',
       };
       return send(reply, <DashboardPage desk={desk} view={view} />);
     }),
@@ -805,6 +809,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerPeopleRoutes(kit);
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
+  registerStarterRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

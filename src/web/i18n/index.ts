@@ -11,16 +11,18 @@ import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
+import { starter, type StarterMessages } from './starter.js';
 
 export type Messages = CommonMessages &
   PortalMessages &
   BackofficeMessages &
   PeopleMessages &
   PublicationMessages &
-  HistoryMessages;
+  HistoryMessages &
+  StarterMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice, people, publication, history } as const;
+export const AREAS = { common, portal, backoffice, people, publication, history, starter } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
   it: {
@@ -30,6 +32,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...people.it,
     ...publication.it,
     ...history.it,
+    ...starter.it,
   },
   en: {
     ...common.en,
@@ -38,6 +41,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...people.en,
     ...publication.en,
     ...history.en,
+    ...starter.en,
   },
 };
 
