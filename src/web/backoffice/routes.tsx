@@ -65,6 +65,7 @@ import { registerHistoryRoutes } from './history-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
+import { registerActionListRoutes } from './action-list-routes.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
@@ -810,6 +811,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
+  registerActionListRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -5,6 +5,7 @@
  * areas may use the same key (a test checks it).
  */
 import type { DocumentLang } from '../../documents/labels.js';
+import { actionList, type ActionListMessages } from './action-list.js';
 import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
 import { history, type HistoryMessages } from './history.js';
@@ -19,10 +20,20 @@ export type Messages = CommonMessages &
   PeopleMessages &
   PublicationMessages &
   HistoryMessages &
-  StarterMessages;
+  StarterMessages &
+  ActionListMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice, people, publication, history, starter } as const;
+export const AREAS = {
+  common,
+  portal,
+  backoffice,
+  people,
+  publication,
+  history,
+  starter,
+  actionList,
+} as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
   it: {
@@ -33,6 +44,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.it,
     ...history.it,
     ...starter.it,
+    ...actionList.it,
   },
   en: {
     ...common.en,
@@ -42,6 +54,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.en,
     ...history.en,
     ...starter.en,
+    ...actionList.en,
   },
 };
 
