@@ -11,9 +11,11 @@ import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
 import { roleIn } from '../../domain/rules/permissions.js';
 import { parseWith } from '../../domain/validation.js';
+import { monitoringFacts } from '../../documents/monitoring-report.js';
 import { checkPlanCompliance } from '../../operations/check-plan-compliance.js';
 import { createPart } from '../../operations/create-part.js';
 import { createPlan } from '../../operations/create-plan.js';
+import { listLastUpdates } from '../../operations/list-last-updates.js';
 import { listOrganizations } from '../../operations/list-organizations.js';
 import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
 import { listParts } from '../../operations/list-parts.js';
@@ -66,6 +68,7 @@ import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
 import { registerActionListRoutes } from './action-list-routes.js';
+import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
@@ -566,6 +569,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         upcoming: ofPlan.filter((i) => i.status === 'upcoming' && i.date <= soon),
         compliance: await checkPlanCompliance({ db, principal, planId: plan.id, today }),
         canStart: plan.status === 'draft' && roleIn(principal, plan.organizationId) === 'admin',
+        indicators: monitoringFacts(doc, today).indicators,
+        freshness: planFreshness(
+          doc,
+          await listLastUpdates({ db, principal, planId: plan.id }),
+          today,
+        ),
       };
       return send(reply, <DashboardPage desk={desk} view={view} />);
     }),

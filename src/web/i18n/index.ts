@@ -8,6 +8,7 @@ import type { DocumentLang } from '../../documents/labels.js';
 import { actionList, type ActionListMessages } from './action-list.js';
 import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
+import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
 import { portal, type PortalMessages } from './portal.js';
@@ -21,7 +22,8 @@ export type Messages = CommonMessages &
   PublicationMessages &
   HistoryMessages &
   StarterMessages &
-  ActionListMessages;
+  ActionListMessages &
+  DashboardMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
 export const AREAS = {
@@ -33,6 +35,7 @@ export const AREAS = {
   history,
   starter,
   actionList,
+  dashboard,
 } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
@@ -45,6 +48,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...history.it,
     ...starter.it,
     ...actionList.it,
+    ...dashboard.it,
   },
   en: {
     ...common.en,
@@ -55,6 +59,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...history.en,
     ...starter.en,
     ...actionList.en,
+    ...dashboard.en,
   },
 };
 
