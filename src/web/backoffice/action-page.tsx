@@ -204,12 +204,21 @@ export function ActionEditPage(props: ActionPageProps) {
           hint={
             <>
               {t.boTimingHint}{' '}
-              <TimingDate ctx={ctx} timing={(row.timing as TimingJson | null) ?? null} />
+              <span id="field-timing-meaning" aria-live="polite">
+                <TimingDate ctx={ctx} timing={(row.timing as TimingJson | null) ?? null} />
+              </span>
             </>
           }
         >
           {(a) => (
-            <input {...a} type="text" class="form-control" value={form.timing} maxLength={2000} />
+            <input
+              {...a}
+              type="text"
+              class="form-control"
+              value={form.timing}
+              maxLength={2000}
+              data-timing-url={href(ctx, `${planEditPath(props.planId)}/tempi`)}
+            />
           )}
         </Field>
         {props.canChangeUnit ? (

@@ -268,15 +268,28 @@ export function PlanEditPage(props: {
                     </select>
                   )}
                 </Field>
-                <TextField
+                <Field
                   name="actionTiming"
-                  input="timing"
                   label={t.boTiming}
                   errors={aErrors}
-                  hint={t.boTimingHint}
-                  value={forms.action.timing}
-                  maxLength={2000}
-                />
+                  hint={
+                    <>
+                      {t.boTimingHint} <span id="field-actionTiming-meaning" aria-live="polite" />
+                    </>
+                  }
+                >
+                  {(a) => (
+                    <input
+                      {...a}
+                      name="timing"
+                      type="text"
+                      class="form-control"
+                      value={forms.action.timing}
+                      maxLength={2000}
+                      data-timing-url={href(ctx, `${planEditPath(plan.id)}/tempi`)}
+                    />
+                  )}
+                </Field>
                 <Field name="actionUnit" label={t.boUnit} errors={aErrors}>
                   {(a) => (
                     <select {...a} name="unit" class="form-select">

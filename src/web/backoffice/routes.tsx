@@ -28,7 +28,7 @@ import { addDays } from './work.js';
 import { listPlans } from '../../operations/list-plans.js';
 import { readPart } from '../../operations/read-part.js';
 import { readPlan } from '../../operations/read-plan.js';
-import { principalForToken, signIn, signOut } from '../../operations/sessions.js';
+import { renewSession, sessionForToken, signIn, signOut } from '../../operations/sessions.js';
 import {
   finishOidcSignIn,
   OIDC_FLOW_SECONDS,
@@ -55,6 +55,7 @@ import {
   formOf,
   newSignInToken,
   ORGANIZATION_COOKIE,
+  refererPath,
   safeReturnPath,
   SESSION_COOKIE,
   setSessionCookie,
@@ -68,6 +69,7 @@ import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
 import { registerActionListRoutes } from './action-list-routes.js';
+import { registerTimingRoutes } from './timing-routes.js';
 import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
@@ -112,6 +114,7 @@ const NOTICES = {
   testo: 'boImportTurnedToText',
   riga: 'boImportLineAdded',
   importato: 'boImportSavedPlan',
+  sessione: 'seRenewed',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -133,8 +136,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   /** The signed-in user and what every page shows of them, or null when nobody is. */
   async function deskOf(request: FastifyRequest, ctx: PageContext): Promise<Desk | null> {
     const token = request.cookies[SESSION_COOKIE];
-    const principal = token ? await principalForToken(db, token) : null;
-    if (!token || !principal) return null;
+    const session = token ? await sessionForToken(db, token) : null;
+    if (!token || !session) return null;
+    const { principal } = session;
     const { items } = await listOrganizations({ db, principal });
     const organizations = items.map((o) => ({ id: o.id, name: o.name }));
     const chosen = request.cookies[ORGANIZATION_COOKIE];
@@ -150,6 +154,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       organizations,
       organizationId,
       notice: noticeKey ? ctx.t[noticeKey] : undefined,
+      sessionSecondsLeft: session.secondsLeft,
     };
   }
   const principalOf = (desk: Desk) => desk.principal;
@@ -163,8 +168,17 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     async (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => {
       const desk = await deskOf(request, ctx);
       if (!desk) {
-        const back = request.method === 'GET' ? `?torna=${encodeURIComponent(request.url)}` : '';
-        return redirect(reply, `${href(ctx, '/accedi')}${back}`);
+        if (request.method === 'GET') {
+          return redirect(
+            reply,
+            `${href(ctx, '/accedi')}?torna=${encodeURIComponent(request.url)}`,
+          );
+        }
+        // A post after the session ended: say so, and come back to the page the form was on
+        // (where the browser's copy of what was typed is put back).
+        const from = refererPath(request);
+        const back = from ? `&torna=${encodeURIComponent(from)}` : '';
+        return redirect(reply, `${href(ctx, '/accedi')}?scaduta=1${back}`);
       }
       // A multipart form's token is in its body, which the handler reads (and checks) itself.
       if (request.method === 'POST' && !options.multipart) {
@@ -190,9 +204,11 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
 
   // Sign in and out.
   route('GET', '/accedi', async (request, reply, ctx) => {
-    const returnTo = safeReturnPath((request.query as Record<string, unknown>).torna);
+    const query = request.query as Record<string, unknown>;
+    const returnTo = safeReturnPath(query.torna);
     if (await deskOf(request, ctx)) return redirect(reply, returnTo ?? href(ctx, '/gestione'));
-    return signInForm(reply, ctx, { email: '', returnTo, errors: {} }, 200);
+    const expired = query.scaduta === '1';
+    return signInForm(reply, ctx, { email: '', returnTo, errors: {}, expired }, 200);
   });
 
   route('POST', '/accedi', async (request, reply, ctx) => {
@@ -236,7 +252,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   function signInForm(
     reply: FastifyReply,
     ctx: PageContext,
-    state: { email: string; returnTo: string | null; errors: FieldErrors },
+    state: { email: string; returnTo: string | null; errors: FieldErrors; expired?: boolean },
     status: number,
   ) {
     const token = newSignInToken();
@@ -334,6 +350,24 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       reply.clearCookie(ORGANIZATION_COOKIE, { path: '/' });
       return redirect(reply, href(desk.ctx, '/'));
+    }),
+  );
+
+  // "Resta connesso": a full lifetime again for a live session; JSON for the page's script.
+  route(
+    'POST',
+    '/gestione/sessione',
+    signedIn(async (request, reply, desk) => {
+      const token = request.cookies[SESSION_COOKIE] ?? '';
+      await renewSession(db, token, cookies.sessionHours);
+      setSessionCookie(reply, token, cookies);
+      if ((request.headers.accept ?? '').includes('application/json')) {
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ secondsLeft: cookies.sessionHours * 3600 });
+      }
+      const back = safeReturnPath(formOf(request).torna) ?? href(desk.ctx, '/gestione');
+      return redirect(reply, `${back}${back.includes('?') ? '&' : '?'}esito=sessione`);
     }),
   );
 
@@ -821,6 +855,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
   registerActionListRoutes(kit);
+  registerTimingRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

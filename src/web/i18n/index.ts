@@ -13,6 +13,7 @@ import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
+import { session, type SessionMessages } from './session.js';
 import { starter, type StarterMessages } from './starter.js';
 
 export type Messages = CommonMessages &
@@ -23,7 +24,8 @@ export type Messages = CommonMessages &
   HistoryMessages &
   StarterMessages &
   ActionListMessages &
-  DashboardMessages;
+  DashboardMessages &
+  SessionMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
 export const AREAS = {
@@ -36,6 +38,7 @@ export const AREAS = {
   starter,
   actionList,
   dashboard,
+  session,
 } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
@@ -49,6 +52,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...starter.it,
     ...actionList.it,
     ...dashboard.it,
+    ...session.it,
   },
   en: {
     ...common.en,
@@ -60,6 +64,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...starter.en,
     ...actionList.en,
     ...dashboard.en,
+    ...session.en,
   },
 };
 
