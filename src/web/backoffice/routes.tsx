@@ -65,6 +65,11 @@ import { registerHistoryRoutes } from './history-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
+import {
+  pickerView,
+  registerCatalogPickerRoutes,
+  type PickerState,
+} from './catalog-picker-routes.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
@@ -108,6 +113,10 @@ const NOTICES = {
   testo: 'boImportTurnedToText',
   riga: 'boImportLineAdded',
   importato: 'boImportSavedPlan',
+  collegata: 'pkLinkedLine',
+  scollegata: 'pkUnlinkedLine',
+  'misura-collegata': 'pkLinkedMeasure',
+  'misura-scollegata': 'pkUnlinkedMeasure',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -641,6 +650,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       form?: ActionForm;
       errors?: FieldErrors;
       conflictRead?: ActionForm;
+      picker?: PickerState;
     },
     status = 200,
   ) {
@@ -656,6 +666,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       offset: 0,
     });
     const stored = actionFormOf(row);
+    const picker = pickerView(plan, row, state.picker ?? {}, desk.ctx.t);
     return send(
       reply,
       <ActionEditPage
@@ -669,8 +680,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
         errors={state.errors ?? {}}
         conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+        picker={picker.view}
       />,
-      status,
+      status === 200 ? picker.status : status,
     );
   }
 
@@ -686,7 +698,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         planId,
         key: param(request, 'action'),
       });
-      return actionPage(reply, desk, planId, { row });
+      const search = (request.query as Record<string, unknown>).cerca;
+      return actionPage(reply, desk, planId, { row, picker: { search } });
     }),
   );
 
@@ -810,6 +823,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
+  registerCatalogPickerRoutes({ ...kit, actionPage, refused });
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -9,6 +9,7 @@ import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
 import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
+import { picker, type PickerMessages } from './picker.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
 import { starter, type StarterMessages } from './starter.js';
@@ -19,10 +20,20 @@ export type Messages = CommonMessages &
   PeopleMessages &
   PublicationMessages &
   HistoryMessages &
-  StarterMessages;
+  StarterMessages &
+  PickerMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice, people, publication, history, starter } as const;
+export const AREAS = {
+  common,
+  portal,
+  backoffice,
+  people,
+  publication,
+  history,
+  starter,
+  picker,
+} as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
   it: {
@@ -33,6 +44,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.it,
     ...history.it,
     ...starter.it,
+    ...picker.it,
   },
   en: {
     ...common.en,
@@ -42,6 +54,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.en,
     ...history.en,
     ...starter.en,
+    ...picker.en,
   },
 };
 
