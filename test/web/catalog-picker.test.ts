@@ -250,6 +250,41 @@ describe('linking an action through the picker', () => {
     expect(await stored('a1.8')).toEqual(before);
   });
 
+  it('refuses a link on a published revision with the reason, and a post without the form’s token', async () => {
+    const rtd = await signedIn(RTD);
+    const opened = await rtd.get(`/gestione/piani/${server.planId}/azioni/a1.8`);
+    const address = `/gestione/piani/${server.planId}/azioni/a1.8/collegamenti`;
+    const version = /name="version" value="(\d+)"/.exec(opened.body)?.[1] ?? '';
+    const frozen = await rtd.post(address, {
+      _csrf: tokenIn(opened.body),
+      version,
+      collega: 'CAP4.PA.18',
+    });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.body).toContain('Collegamento non salvato');
+    expect(frozen.body).toContain('approvata o pubblicata');
+    const noToken = await rtd.post(post('a1.8'), { version: '1', collega: 'CAP4.PA.18' });
+    expect(noToken.statusCode).toBe(403);
+    const published = await readPart({
+      db: server.db,
+      principal: COMMAND_LINE,
+      part: 'action',
+      planId: server.planId,
+      key: 'a1.8',
+    });
+    expect(published.catalogRefs).toEqual([]);
+  });
+
+  it('speaks English under /en', async () => {
+    const rtd = await signedIn(RTD);
+    const response = await rtd.get(`/en${page('a1.8', '?cerca=pagopa')}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Links to the national three-year plan');
+    expect(response.body).toContain('Results for “pagopa”');
+    expect(response.body).toMatch(/name="collega-misura" value="1\.4\.3"[^>]*>Link</);
+    expect(response.body).toContain(`action="/en${post('a1.8')}"`);
+  });
+
   it('shows the published plan’s links without buttons, as they can no longer change', async () => {
     const rtd = await signedIn(RTD);
     const response = await rtd.get(`/gestione/piani/${server.planId}/azioni/a1.1`);
