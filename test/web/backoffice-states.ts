@@ -176,6 +176,29 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/cruscotto`, lang),
   },
   {
+    name: 'bo-action-list',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/azioni?scadute=1`, lang),
+  },
+  {
+    name: 'bo-action-timeline',
+    user: 'rtd',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/azioni?vista=anni&priorita=p1`, lang),
+  },
+  {
+    name: 'bo-action-list-empty',
+    user: 'anagrafe',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/azioni?cerca=nulla+di+simile`, lang),
+  },
+  {
+    name: 'bo-action-list-errors',
+    user: 'rtd',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/azioni?cerca=${'x'.repeat(201)}`, lang),
+  },
+  {
     name: 'bo-changes',
     user: 'rtd',
     open: async (page, s, lang) => {

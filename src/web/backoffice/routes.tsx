@@ -11,9 +11,11 @@ import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
 import { roleIn } from '../../domain/rules/permissions.js';
 import { parseWith } from '../../domain/validation.js';
+import { monitoringFacts } from '../../documents/monitoring-report.js';
 import { checkPlanCompliance } from '../../operations/check-plan-compliance.js';
 import { createPart } from '../../operations/create-part.js';
 import { createPlan } from '../../operations/create-plan.js';
+import { listLastUpdates } from '../../operations/list-last-updates.js';
 import { listOrganizations } from '../../operations/list-organizations.js';
 import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
 import { listParts } from '../../operations/list-parts.js';
@@ -70,6 +72,8 @@ import {
   registerCatalogPickerRoutes,
   type PickerState,
 } from './catalog-picker-routes.js';
+import { registerActionListRoutes } from './action-list-routes.js';
+import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
@@ -574,6 +578,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         upcoming: ofPlan.filter((i) => i.status === 'upcoming' && i.date <= soon),
         compliance: await checkPlanCompliance({ db, principal, planId: plan.id, today }),
         canStart: plan.status === 'draft' && roleIn(principal, plan.organizationId) === 'admin',
+        indicators: monitoringFacts(doc, today).indicators,
+        freshness: planFreshness(
+          doc,
+          await listLastUpdates({ db, principal, planId: plan.id }),
+          today,
+        ),
       };
       return send(reply, <DashboardPage desk={desk} view={view} />);
     }),
@@ -824,6 +834,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
   registerCatalogPickerRoutes({ ...kit, actionPage, refused });
+  registerActionListRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -5,8 +5,10 @@
  * areas may use the same key (a test checks it).
  */
 import type { DocumentLang } from '../../documents/labels.js';
+import { actionList, type ActionListMessages } from './action-list.js';
 import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
+import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
 import { picker, type PickerMessages } from './picker.js';
@@ -21,7 +23,9 @@ export type Messages = CommonMessages &
   PublicationMessages &
   HistoryMessages &
   StarterMessages &
-  PickerMessages;
+  PickerMessages &
+  ActionListMessages &
+  DashboardMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
 export const AREAS = {
@@ -33,6 +37,8 @@ export const AREAS = {
   history,
   starter,
   picker,
+  actionList,
+  dashboard,
 } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
@@ -45,6 +51,8 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...history.it,
     ...starter.it,
     ...picker.it,
+    ...actionList.it,
+    ...dashboard.it,
   },
   en: {
     ...common.en,
@@ -55,6 +63,8 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...history.en,
     ...starter.en,
     ...picker.en,
+    ...actionList.en,
+    ...dashboard.en,
   },
 };
 
