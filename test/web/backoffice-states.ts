@@ -30,6 +30,9 @@ const WORDS = {
     read: 'Leggi il file',
     correct: 'Correggi',
     saveCorrection: 'Salva la correzione',
+    pickerSearch: 'Cerca una linea o una misura PNRR per codice o parole',
+    search: 'Cerca',
+    link: 'Collega',
   },
   en: {
     signIn: 'Sign in',
@@ -43,6 +46,9 @@ const WORDS = {
     read: 'Read the file',
     correct: 'Correct',
     saveCorrection: 'Save the correction',
+    pickerSearch: 'Search a line or a PNRR measure by code or words',
+    search: 'Search',
+    link: 'Link',
   },
 } as const;
 
@@ -106,6 +112,25 @@ async function openInvitation(page: Page, server: WebServer, lang: Lang) {
   const { acceptUrl } = (await invited.json()) as { acceptUrl: string };
   await request.delete(`${server.url}/api/session`);
   await go(page, server, new URL(acceptUrl).pathname, lang);
+}
+
+/** Next year's draft of the demo plan, started through the API with the RTD's session. */
+async function nextYearDraft(page: Page, server: WebServer): Promise<string> {
+  const response = await page
+    .context()
+    .request.post(`${server.url}/api/plans/${server.planId}/revisions`, {
+      data: { period: 'next_year', completed: 'carry' },
+    });
+  if (!response.ok()) throw new Error(`no revision: ${response.status()}`);
+  return ((await response.json()) as { planId: string }).planId;
+}
+
+/** The catalog picker of an action of a new draft, after searching "ANPR" by its label. */
+async function pickerResults(page: Page, server: WebServer, lang: Lang) {
+  const planId = await nextYearDraft(page, server);
+  await go(page, server, `/gestione/piani/${planId}/azioni/a1.8`, lang);
+  await page.getByLabel(WORDS[lang].pickerSearch).fill('ANPR');
+  await submit(page, WORDS[lang].search);
 }
 
 async function submit(page: Page, name: string) {
@@ -204,7 +229,9 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     open: async (page, s, lang) => {
       await go(page, s, action(s, 'a1.3'), lang);
       // Someone else saves the same action meanwhile, through the API with the same session.
-      const version = Number(await page.locator('input[name="version"]').inputValue());
+      const version = Number(
+        await page.locator('form[action$="/azioni/a1.3"] input[name="version"]').inputValue(),
+      );
       const progress = Number(await page.locator('input[name="read_progress"]').inputValue());
       const response = await page
         .context()
@@ -216,6 +243,21 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
         .getByLabel(WORDS[lang].title, { exact: true })
         .fill('Nuovi servizi del Comune su App IO (rivisto)');
       await submit(page, WORDS[lang].save);
+    },
+  },
+  { name: 'bo-picker-results', user: 'rtd', open: pickerResults },
+  {
+    name: 'bo-picker-linked',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await pickerResults(page, s, lang);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page
+          .locator('li[data-code="CAP4.PA.18"]')
+          .getByRole('button', { name: new RegExp(`^${WORDS[lang].link}`) })
+          .click(),
+      ]);
     },
   },
   {

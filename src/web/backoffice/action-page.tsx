@@ -9,6 +9,7 @@ import { ACTION_STATUSES } from '../../domain/model/action.js';
 import type { TimingJson } from '../../domain/model/timing.js';
 import { labelsFor } from '../../documents/labels.js';
 import { href } from '../page-context.js';
+import { CatalogPicker, type PickerView } from './catalog-picker.js';
 import { actionPath, planEditPath } from './paths.js';
 import {
   BackOfficePage,
@@ -71,6 +72,8 @@ export interface ActionPageProps {
   canChangeUnit: boolean;
   errors: FieldErrors;
   conflict?: Conflict | undefined;
+  /** The links to the national plan and the search for more (see catalog-picker.tsx). */
+  picker?: PickerView | undefined;
 }
 
 export function ActionEditPage(props: ActionPageProps) {
@@ -248,6 +251,15 @@ export function ActionEditPage(props: ActionPageProps) {
           {conflict ? t.boReapply : t.boSave}
         </button>
       </form>
+      {props.picker ? (
+        <CatalogPicker
+          desk={desk}
+          planId={props.planId}
+          actionId={row.id}
+          version={row.version}
+          view={props.picker}
+        />
+      ) : null}
       <p class="mt-4">
         <a href={href(ctx, '/gestione/lavoro')}>{t.boBackToWork}</a> ·{' '}
         <a href={href(ctx, planEditPath(props.planId))}>{t.boBackToPlan}</a>

@@ -68,6 +68,11 @@ import { registerHistoryRoutes } from './history-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
+import {
+  pickerView,
+  registerCatalogPickerRoutes,
+  type PickerState,
+} from './catalog-picker-routes.js';
 import { registerActionListRoutes } from './action-list-routes.js';
 import { registerTimingRoutes } from './timing-routes.js';
 import { planFreshness } from './freshness.js';
@@ -115,6 +120,10 @@ const NOTICES = {
   riga: 'boImportLineAdded',
   importato: 'boImportSavedPlan',
   sessione: 'seRenewed',
+  collegata: 'pkLinkedLine',
+  scollegata: 'pkUnlinkedLine',
+  'misura-collegata': 'pkLinkedMeasure',
+  'misura-scollegata': 'pkUnlinkedMeasure',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -685,6 +694,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       form?: ActionForm;
       errors?: FieldErrors;
       conflictRead?: ActionForm;
+      picker?: PickerState;
     },
     status = 200,
   ) {
@@ -700,6 +710,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       offset: 0,
     });
     const stored = actionFormOf(row);
+    const picker = pickerView(plan, row, state.picker ?? {}, desk.ctx.t);
     return send(
       reply,
       <ActionEditPage
@@ -713,8 +724,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
         errors={state.errors ?? {}}
         conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+        picker={picker.view}
       />,
-      status,
+      status === 200 ? picker.status : status,
     );
   }
 
@@ -730,7 +742,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         planId,
         key: param(request, 'action'),
       });
-      return actionPage(reply, desk, planId, { row });
+      const search = (request.query as Record<string, unknown>).cerca;
+      return actionPage(reply, desk, planId, { row, picker: { search } });
     }),
   );
 
@@ -854,6 +867,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
+  registerCatalogPickerRoutes({ ...kit, actionPage, refused });
   registerActionListRoutes(kit);
   registerTimingRoutes(kit);
 }

@@ -11,6 +11,7 @@ import { common, type CommonMessages } from './common.js';
 import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
+import { picker, type PickerMessages } from './picker.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
 import { session, type SessionMessages } from './session.js';
@@ -23,6 +24,7 @@ export type Messages = CommonMessages &
   PublicationMessages &
   HistoryMessages &
   StarterMessages &
+  PickerMessages &
   ActionListMessages &
   DashboardMessages &
   SessionMessages;
@@ -36,6 +38,7 @@ export const AREAS = {
   publication,
   history,
   starter,
+  picker,
   actionList,
   dashboard,
   session,
@@ -50,6 +53,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.it,
     ...history.it,
     ...starter.it,
+    ...picker.it,
     ...actionList.it,
     ...dashboard.it,
     ...session.it,
@@ -62,6 +66,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.en,
     ...history.en,
     ...starter.en,
+    ...picker.en,
     ...actionList.en,
     ...dashboard.en,
     ...session.en,
