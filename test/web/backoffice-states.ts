@@ -393,4 +393,27 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
       await page.goto(`${page.url()}/testo?da=200`);
     },
   },
+  // Last of the editor's states: the page's clock is moved on to near the session's end.
+  {
+    name: 'bo-draft-restored',
+    user: 'anagrafe',
+    open: async (page, s, lang) => {
+      await go(page, s, action(s, 'a1.5'), lang);
+      await page.locator('#field-progress').fill('45');
+      await page.waitForTimeout(600);
+      await page.reload();
+      await page.locator('.piano-draft-notice').waitFor();
+    },
+  },
+  {
+    name: 'bo-session-ending',
+    user: 'anagrafe',
+    open: async (page, s, lang) => {
+      await page.clock.install();
+      await go(page, s, '/gestione/lavoro', lang);
+      const left = Number(await page.locator('#piano-session').getAttribute('data-seconds-left'));
+      await page.clock.fastForward((left - 120) * 1000);
+      await page.locator('[data-session="ending"]').waitFor();
+    },
+  },
 ];

@@ -2,8 +2,9 @@
  * Back-office enhancements. Every page works without them; with them:
  * - the session's end is announced five minutes before it comes, with "Resta connesso", and
  *   said when it has come;
- * - what is typed in a form is kept in this browser until the form is saved, and put back in the
- *   form when the page is opened again (after signing in again, say), with a way to discard it;
+ * - what is typed in a form is kept in this browser until the form is posted, and put back in
+ *   the form when the page is opened again — also after signing in again, when the post met an
+ *   ended session — with a way to discard it;
  * - timing words are read as they are typed, by the server's own rule ("entro giugno 2026" →
  *   "Scadenza: 30/06/2026"), and flagged when piano cannot read them;
  * - required fields and number ranges are checked when a field is left, beside the field.
@@ -91,8 +92,17 @@ function readDraft(key: string): Draft | null {
   return null;
 }
 
+/** Whether this page was opened straight after signing in (a session that had ended). */
+function afterSignIn() {
+  try {
+    return /\/accedi$/.test(new URL(document.referrer).pathname);
+  } catch {
+    return false;
+  }
+}
+
 function keepDrafts() {
-  const succeeded = new URLSearchParams(location.search).has('esito');
+  const signedInAgain = afterSignIn();
   const forms = Array.from(document.querySelectorAll<HTMLFormElement>('main form[method="post"]'))
     .filter((f) => !f.closest('#piano-session') && f.enctype !== 'multipart/form-data')
     .filter((f) => fieldsOf(f).some((el) => !(el instanceof HTMLSelectElement)));
@@ -101,10 +111,12 @@ function keepDrafts() {
     const action = form.getAttribute('action') ?? location.pathname;
     const n = counts.get(action) ?? 0;
     counts.set(action, n + 1);
-    const key = `${DRAFT_PREFIX}${action}#${n}`;
+    const key = `${DRAFT_PREFIX}${location.pathname}|${action}#${n}`;
     const initial = valuesOf(form);
     let draft = readDraft(key);
-    if (draft?.submitted && succeeded) {
+    // A form posted reached the server, which saved it or showed it again with what was typed,
+    // unless the session had ended: then the person comes back here from signing in.
+    if (draft?.submitted && !signedInAgain) {
       localStorage.removeItem(key);
       draft = null;
     }

@@ -6,8 +6,8 @@
  * another unit's action, and of two people editing the same action the second sees the conflict
  * and keeps the text they typed; the RTD imports seed 001 through the wizard, fixes one item,
  * saves it as a draft plan and publishes it, and a visitor reads it on the portal and downloads
- * its PDF. Back-office pages send no script: this is also the journey
- * without JavaScript.
+ * its PDF. The back office's script runs here; test/web/browser/session-journey.test.ts tests
+ * what it adds.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
