@@ -7,7 +7,8 @@ import type { TimingJson } from '../../domain/model/timing.js';
 import { labelsFor } from '../../documents/labels.js';
 import { StatusBadge } from '../components/ui.js';
 import { href } from '../page-context.js';
-import { actionPath, planEditPath } from './paths.js';
+import { PART_KINDS } from './part-kinds.js';
+import { actionPath, partsPath, planEditPath } from './paths.js';
 import {
   BackOfficePage,
   Csrf,
@@ -160,6 +161,17 @@ export function PlanEditPage(props: {
           </>
         ) : null}
       </p>
+      <nav aria-labelledby="plan-parts">
+        <h2 id="plan-parts">{t.paParts}</h2>
+        <p>{t.paPartsIntro}</p>
+        <ul class="list-inline">
+          {PART_KINDS.filter((k) => k.scope === 'plan').map((k) => (
+            <li class="list-inline-item" key={k.segment}>
+              <a href={href(ctx, partsPath(k, plan.id))}>{t.paKinds[k.segment]}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <h2>{t.boPriorities}</h2>
       {view.priorities.length === 0 ? <p>{t.boNoPriorities}</p> : null}
       {view.priorities.map((p) => {

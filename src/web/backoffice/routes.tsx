@@ -65,6 +65,7 @@ import {
 } from './security.js';
 import { param, redirect, send, type Handler } from './http.js';
 import { registerHistoryRoutes } from './history-routes.js';
+import { registerPartRoutes } from './part-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
@@ -124,6 +125,7 @@ const NOTICES = {
   scollegata: 'pkUnlinkedLine',
   'misura-collegata': 'pkLinkedMeasure',
   'misura-scollegata': 'pkUnlinkedMeasure',
+  eliminato: 'paDeleted',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -870,6 +872,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   registerCatalogPickerRoutes({ ...kit, actionPage, refused });
   registerActionListRoutes(kit);
   registerTimingRoutes(kit);
+  registerPartRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -62,6 +62,7 @@ export function BackOfficePage(props: {
         ...(desk.organizationId && roleIn(desk.principal, desk.organizationId) === 'admin'
           ? [
               { path: '/gestione/persone', label: t.pePeople },
+              { path: '/gestione/ente/settori', label: t.paOrganization },
               { path: '/gestione/calendario', label: t.hiCalendar },
             ]
           : []),

@@ -10,6 +10,7 @@ import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
 import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
+import { parts, type PartsMessages } from './parts.js';
 import { people, type PeopleMessages } from './people.js';
 import { picker, type PickerMessages } from './picker.js';
 import { portal, type PortalMessages } from './portal.js';
@@ -27,7 +28,8 @@ export type Messages = CommonMessages &
   PickerMessages &
   ActionListMessages &
   DashboardMessages &
-  SessionMessages;
+  SessionMessages &
+  PartsMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
 export const AREAS = {
@@ -42,6 +44,7 @@ export const AREAS = {
   actionList,
   dashboard,
   session,
+  parts,
 } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
@@ -57,6 +60,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...actionList.it,
     ...dashboard.it,
     ...session.it,
+    ...parts.it,
   },
   en: {
     ...common.en,
@@ -70,6 +74,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...actionList.en,
     ...dashboard.en,
     ...session.en,
+    ...parts.en,
   },
 };
 
