@@ -33,6 +33,8 @@ const WORDS = {
     pickerSearch: 'Cerca una linea o una misura PNRR per codice o parole',
     search: 'Cerca',
     link: 'Collega',
+    term: 'Termine',
+    description: 'Descrizione',
   },
   en: {
     signIn: 'Sign in',
@@ -49,6 +51,8 @@ const WORDS = {
     pickerSearch: 'Search a line or a PNRR measure by code or words',
     search: 'Search',
     link: 'Link',
+    term: 'Term',
+    description: 'Description',
   },
 } as const;
 
@@ -259,6 +263,50 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
           .click(),
       ]);
     },
+  },
+  {
+    name: 'bo-parts-list',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      const planId = await nextYearDraft(page, s);
+      await go(page, s, `/gestione/piani/${planId}/parti/indicatori`, lang);
+    },
+  },
+  {
+    name: 'bo-part-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      const planId = await nextYearDraft(page, s);
+      await go(page, s, `/gestione/piani/${planId}/parti/spesa/s1`, lang);
+      await page.getByLabel(WORDS[lang].description, { exact: true }).fill('');
+      await page.getByLabel('CUP', { exact: true }).fill('ABC');
+      await submit(page, WORDS[lang].save);
+    },
+  },
+  {
+    name: 'bo-part-conflict',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      const planId = await nextYearDraft(page, s);
+      await go(page, s, `/gestione/piani/${planId}/parti/glossario/g-acn`, lang);
+      // Someone else saves the same term meanwhile, through the API with the same session.
+      const version = Number(
+        await page.locator('form[action$="/g-acn"] input[name="version"]').inputValue(),
+      );
+      const response = await page
+        .context()
+        .request.patch(`${s.url}/api/plans/${planId}/glossary/g-acn`, {
+          data: { version, definition: 'Agenzia per la cybersicurezza nazionale.' },
+        });
+      if (!response.ok()) throw new Error(`the other save failed: ${response.status()}`);
+      await page.getByLabel(WORDS[lang].term, { exact: true }).fill('ACN (Agenzia)');
+      await submit(page, WORDS[lang].save);
+    },
+  },
+  {
+    name: 'bo-organization-role',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, '/gestione/ente/ruoli/rtd', lang),
   },
   {
     name: 'bo-people',

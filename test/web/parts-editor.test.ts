@@ -336,6 +336,17 @@ describe('the spending editor', () => {
     expect(cup.statusCode).toBe(400);
     expect(cup.body).toContain('href="#field-cup"');
     expect(cup.body).toContain('id="field-cup-error"');
+    // Both at once: every problem is listed, in the form's order.
+    const both = await rtd.post(item, {
+      ...editForm(page.body, item),
+      cup: 'ABC',
+      amount: 'molti euro',
+    });
+    const summary = both.body.slice(both.body.indexOf('piano-error-summary'));
+    expect(summary.indexOf('href="#field-cup"')).toBeGreaterThan(0);
+    expect(summary.indexOf('href="#field-amount"')).toBeGreaterThan(
+      summary.indexOf('href="#field-cup"'),
+    );
   });
 });
 

@@ -355,7 +355,7 @@ function check(kind: PartKind, values: Record<string, unknown>, creating: boolea
  */
 export function changesOf(kind: PartKind, typed: PartForm, read: PartForm, t: PageContext['t']) {
   const changes: Record<string, unknown> = {};
-  let errors: FieldErrors = {};
+  const errors: FieldErrors = {};
   for (const spec of fieldsOf(kind)) {
     const names = namesOf(spec);
     if (!names.some((n) => (typed[n] ?? '') !== (read[n] ?? ''))) continue;
@@ -363,11 +363,10 @@ export function changesOf(kind: PartKind, typed: PartForm, read: PartForm, t: Pa
     Object.assign(errors, parsed.errors);
     if (Object.keys(parsed.errors).length === 0) changes[spec.prop] = parsed.value;
   }
-  if (Object.keys(errors).length) return { changes, errors };
   if (Object.keys(changes).length === 0) return { changes, errors };
+  // The fields read well are checked too, so that every problem is shown at once.
   const checked = check(kind, changes, false);
-  errors = checked.errors;
-  return { changes: checked.values, errors };
+  return { changes: checked.values, errors: inFormOrder(kind, { ...checked.errors, ...errors }) };
 }
 
 /** The values of a new part from the add form, checked against the schema. */
@@ -380,8 +379,23 @@ export function valuesOf(kind: PartKind, typed: PartForm, t: PageContext['t']) {
     Object.assign(errors, parsed.errors);
     values[spec.prop] = parsed.value;
   }
-  if (Object.keys(errors).length) return { values, errors };
-  return check(kind, values, true);
+  if (Object.keys(errors).length === 0) return check(kind, values, true);
+  // Fields that failed here are left out of the schema's check, which would only repeat them.
+  const failed = new Set(
+    fieldsOf(kind)
+      .filter((spec) => namesOf(spec).some((n) => n in errors))
+      .map((spec) => spec.prop),
+  );
+  const rest = Object.fromEntries(Object.entries(values).filter(([p]) => !failed.has(p)));
+  const checked = check(kind, rest, false);
+  return { values, errors: inFormOrder(kind, { ...checked.errors, ...errors }) };
+}
+
+/** The messages in the order the form shows the fields (the summary lists them so). */
+function inFormOrder(kind: PartKind, errors: FieldErrors): FieldErrors {
+  const names = formNames(kind);
+  const rank = (n: string) => (names.includes(n) ? names.indexOf(n) : names.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /** The label of a field in the page's language. */
