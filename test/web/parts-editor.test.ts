@@ -411,3 +411,21 @@ describe('every kind of part', () => {
     expect((await rtd.get(`/gestione/piani/${draftId}/parti/azioni-x`)).statusCode).toBe(404);
   });
 });
+
+describe('deleting a part still in use', () => {
+  it('is refused with the reason, and the priority stays', async () => {
+    const rtd = await signedIn(RTD);
+    const list = await rtd.get(`/gestione/piani/${draftId}/parti/priorita`);
+    const item = /href="(\/gestione\/piani\/[^"]+\/parti\/priorita\/[^"]+)"/.exec(list.body)?.[1];
+    expect(item).toBeDefined();
+    const page = await rtd.get(item ?? '');
+    const refused = await rtd.post(`${item}/elimina`, {
+      _csrf: tokenIn(page.body),
+      version: hiddenIn(page.body, `${item}/elimina`, 'version'),
+      conferma: '1',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('L’elemento è ancora usato da altri elementi del piano');
+    expect((await rtd.get(item ?? '')).statusCode).toBe(200);
+  });
+});
