@@ -114,7 +114,7 @@ describe('the glossary editor', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toMatch(/class="piano-error-summary"[^>]*autofocus/);
-    expect(response.body).toContain('href="#field-term">Campo obbligatorio</a>');
+    expect(response.body).toContain('href="#field-term">Termine: Campo obbligatorio</a>');
     expect(response.body).toContain('id="field-term-error">Campo obbligatorio');
     expect(response.body).toContain('Una definizione senza termine</textarea>');
   });
@@ -166,6 +166,41 @@ describe('the glossary editor', () => {
       definition: 'Definizione scritta dalla seconda persona.',
       version: 3,
     });
+  });
+
+  it('after a conflict keeps only what the user changed, so reapplying keeps the other’s change', async () => {
+    const first = await signedIn(RTD);
+    const second = await signedIn(RTD);
+    const list = await first.get(glossary());
+    const added = await first.post(glossary(), {
+      _csrf: tokenIn(list.body),
+      term: 'PDND',
+      definition: 'Piattaforma digitale nazionale dati.',
+    });
+    const item = (added.headers.location as string).replace(/\?.*$/, '');
+    const one = await first.get(item);
+    const two = await second.get(item);
+    await first.post(item, {
+      ...editForm(one.body, item),
+      definition: 'Piattaforma digitale nazionale dati (interoperabilità).',
+    });
+    const conflict = await second.post(item, { ...editForm(two.body, item), term: 'PDND (dati)' });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('value="PDND (dati)"');
+    expect(conflict.body).toContain(
+      'Piattaforma digitale nazionale dati (interoperabilità).</textarea>',
+    );
+    const again = await second.post(item, {
+      ...editForm(conflict.body, item),
+      term: 'PDND (dati)',
+      definition: 'Piattaforma digitale nazionale dati (interoperabilità).',
+    });
+    expect(again.statusCode).toBe(303);
+    const page = await second.get(item);
+    expect(page.body).toContain('<h1>PDND (dati)</h1>');
+    expect(page.body).toContain(
+      'Piattaforma digitale nazionale dati (interoperabilità).</textarea>',
+    );
   });
 
   it('deletes a term only once the confirmation is ticked', async () => {
@@ -335,7 +370,10 @@ describe('the spending editor', () => {
     const cup = await rtd.post(item, { ...editForm(page.body, item), cup: 'ABC' });
     expect(cup.statusCode).toBe(400);
     expect(cup.body).toContain('href="#field-cup"');
-    expect(cup.body).toContain('id="field-cup-error"');
+    expect(cup.body).toContain(
+      'id="field-cup-error">Non è nel formato atteso: 15 lettere maiuscole o cifre',
+    );
+    expect(cup.body).toMatch(/<input[^>]*name="cup"[^>]*value="ABC"/);
     // Both at once: every problem is listed, in the form's order.
     const both = await rtd.post(item, {
       ...editForm(page.body, item),
@@ -427,5 +465,28 @@ describe('deleting a part still in use', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('L’elemento è ancora usato da altri elementi del piano');
     expect((await rtd.get(item ?? '')).statusCode).toBe(200);
+  });
+});
+
+describe('micro-actions', () => {
+  it('lets an editor add one to their unit’s action, with its timing read, and refuses another unit’s', async () => {
+    const editor = await signedIn(ANAGRAFE);
+    const micro = `/gestione/piani/${draftId}/parti/micro-azioni`;
+    const list = await editor.get(micro);
+    expect(list.body).toContain('id="add-part"');
+    const fields = {
+      _csrf: tokenIn(list.body),
+      title: 'Verifica dei certificati emessi online',
+      status: 'planned',
+      timing: 'entro giugno 2026',
+      ownerUnitIds: 'serv-dem',
+    };
+    const added = await editor.post(micro, { ...fields, parent: 'a1.5' });
+    expect(added.statusCode, added.body).toBe(303);
+    const page = await editor.get(added.headers.location as string);
+    expect(page.body).toContain('Scadenza: 30/06/2026');
+    const other = await editor.post(micro, { ...fields, parent: 'a1.2', ownerUnitIds: '' });
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('Modifica non consentita');
   });
 });

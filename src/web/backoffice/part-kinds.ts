@@ -129,7 +129,8 @@ function inputOf(prop: string, node: Node, name: string): Input {
     case 'string': {
       if (Array.isArray(node.enum)) return { is: 'enum', values: node.enum as string[] };
       if (node.format === 'date') return { is: 'date' };
-      const maxLength = (node.maxLength as number | undefined) ?? 100_000;
+      // A code with a pattern (a CUP, a PNRR measure) is one short line whatever its length.
+      const maxLength = (node.maxLength as number | undefined) ?? (node.pattern ? 100 : 100_000);
       if (maxLength > 1000) return { is: 'textarea', maxLength };
       const type = node.format === 'email' ? 'email' : node.format === 'uri' ? 'url' : 'text';
       return { is: 'text', maxLength, type };
@@ -305,10 +306,14 @@ export function errorsOfProblems(
   kind: PartKind,
   problems: { field: string; message: string }[],
   fallback: string,
+  t?: PageContext['t'],
 ): FieldErrors {
   const names = formNames(kind);
   const errors: FieldErrors = {};
-  for (const p of problems) {
+  for (const problem of problems) {
+    // Ajv words a pattern as the regular expression itself: say what is expected instead.
+    const format = t && /formato "\^/.test(problem.message) ? t.paFormat[problem.field] : undefined;
+    const p = format ? { ...problem, message: t?.paFormatInvalid(format) ?? '' } : problem;
     const path = p.field.replace(/^\//, '').split('/');
     const sub = path.slice(0, 2).join('.');
     const top = path[0] ?? '';
@@ -322,7 +327,12 @@ export function errorsOfProblems(
 }
 
 /** Validates some properties against the kind's schema, as the API does at its edge. */
-function check(kind: PartKind, values: Record<string, unknown>, creating: boolean) {
+function check(
+  kind: PartKind,
+  values: Record<string, unknown>,
+  creating: boolean,
+  t: PageContext['t'],
+) {
   const props = Object.fromEntries(
     Object.keys(values).map((p) => [p, kind.schema.properties[p] as TSchema]),
   );
@@ -343,7 +353,7 @@ function check(kind: PartKind, values: Record<string, unknown>, creating: boolea
     return { values: parseWith(schema, values) as Record<string, unknown>, errors: {} };
   } catch (error) {
     if (error instanceof PianoError && error.code === 'validation') {
-      return { values, errors: errorsOfProblems(kind, error.problems, error.message) };
+      return { values, errors: errorsOfProblems(kind, error.problems, error.message, t) };
     }
     throw error;
   }
@@ -365,7 +375,7 @@ export function changesOf(kind: PartKind, typed: PartForm, read: PartForm, t: Pa
   }
   if (Object.keys(changes).length === 0) return { changes, errors };
   // The fields read well are checked too, so that every problem is shown at once.
-  const checked = check(kind, changes, false);
+  const checked = check(kind, changes, false, t);
   return { changes: checked.values, errors: inFormOrder(kind, { ...checked.errors, ...errors }) };
 }
 
@@ -379,7 +389,7 @@ export function valuesOf(kind: PartKind, typed: PartForm, t: PageContext['t']) {
     Object.assign(errors, parsed.errors);
     values[spec.prop] = parsed.value;
   }
-  if (Object.keys(errors).length === 0) return check(kind, values, true);
+  if (Object.keys(errors).length === 0) return check(kind, values, true, t);
   // Fields that failed here are left out of the schema's check, which would only repeat them.
   const failed = new Set(
     fieldsOf(kind)
@@ -387,7 +397,7 @@ export function valuesOf(kind: PartKind, typed: PartForm, t: PageContext['t']) {
       .map((spec) => spec.prop),
   );
   const rest = Object.fromEntries(Object.entries(values).filter(([p]) => !failed.has(p)));
-  const checked = check(kind, rest, false);
+  const checked = check(kind, rest, false, t);
   return { values, errors: inFormOrder(kind, { ...checked.errors, ...errors }) };
 }
 

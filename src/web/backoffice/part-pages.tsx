@@ -97,7 +97,7 @@ export function PartListPage(props: {
       {props.canAdd ? (
         <section aria-labelledby="add-part">
           <h2 id="add-part">{t.paAddTitle(kindLabel)}</h2>
-          <ErrorSummary ctx={ctx} errors={errors} />
+          <ErrorSummary ctx={ctx} errors={summaryOf(ctx, place.kind, errors)} />
           <form method="post" action={action} novalidate>
             <Csrf value={desk.account.csrf} />
             {place.kind.parent ? (
@@ -154,6 +154,19 @@ function OrganizationKinds({ ctx, current }: { ctx: PageContext; current: string
 export interface PartConflict {
   read: PartForm;
   current: PartForm;
+  /** What the user sent (the form keeps it where they changed a field, theirs elsewhere). */
+  typed: PartForm;
+}
+
+/** The summary's lines name their field: "Descrizione: Campo obbligatorio". */
+function summaryOf(ctx: PageContext, kind: PartKind, errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([name, message]) => {
+      const spec = specByName(kind, name);
+      const label = spec ? fieldLabel(ctx.t, spec) : name === 'parent' ? ctx.t.paParent : null;
+      return [name, label ? `${label}: ${message}` : message];
+    }),
+  );
 }
 
 export function PartEditPage(props: {
@@ -220,7 +233,7 @@ export function PartEditPage(props: {
                   .filter(
                     (n) =>
                       (conflict.read[n] ?? '') !== (conflict.current[n] ?? '') ||
-                      (conflict.read[n] ?? '') !== (form[n] ?? ''),
+                      (conflict.read[n] ?? '') !== (conflict.typed[n] ?? ''),
                   )
                   .map((n) => (
                     <tr key={n} data-field={n}>
@@ -229,7 +242,7 @@ export function PartEditPage(props: {
                       </th>
                       <td>{shown(ctx, place, n, conflict.read[n] ?? '')}</td>
                       <td>{shown(ctx, place, n, conflict.current[n] ?? '')}</td>
-                      <td>{shown(ctx, place, n, form[n] ?? '')}</td>
+                      <td>{shown(ctx, place, n, conflict.typed[n] ?? '')}</td>
                     </tr>
                   ))}
               </tbody>
@@ -237,7 +250,7 @@ export function PartEditPage(props: {
           </div>
         </section>
       ) : null}
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={summaryOf(ctx, place.kind, errors)} />
       {place.readOnly ? (
         <PartFacts ctx={ctx} place={place} form={form} row={row} />
       ) : (

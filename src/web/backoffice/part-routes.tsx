@@ -21,6 +21,7 @@ import {
   changesOf,
   errorsOfProblems,
   fieldsOf,
+  formNames,
   itemTitle,
   kindOf,
   partFormOf,
@@ -154,7 +155,12 @@ export function registerPartRoutes(kit: RouteKit) {
     desk: Desk,
     scene: Scene,
     row: Row,
-    state: { form?: PartForm; errors?: FieldErrors; conflictRead?: PartForm } = {},
+    state: {
+      form?: PartForm;
+      errors?: FieldErrors;
+      conflictRead?: PartForm;
+      conflictTyped?: PartForm;
+    } = {},
     status = 200,
   ) {
     const kind = scene.place.kind;
@@ -169,7 +175,15 @@ export function registerPartRoutes(kit: RouteKit) {
         form={state.form ?? stored}
         read={stored}
         errors={state.errors ?? {}}
-        conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+        conflict={
+          state.conflictRead
+            ? {
+                read: state.conflictRead,
+                current: stored,
+                typed: state.conflictTyped ?? state.form ?? stored,
+              }
+            : undefined
+        }
       />,
       status,
     );
@@ -235,7 +249,7 @@ export function registerPartRoutes(kit: RouteKit) {
         } catch (error) {
           if (isRefusal(error)) return refused(reply, desk, scene, error);
           if (error instanceof PianoError && error.code === 'validation') {
-            const problems = errorsOfProblems(kind, error.problems, error.message);
+            const problems = errorsOfProblems(kind, error.problems, error.message, desk.ctx.t);
             return listPage(reply, desk, scene, form, problems, 400);
           }
           throw error;
@@ -294,12 +308,20 @@ export function registerPartRoutes(kit: RouteKit) {
           if (isRefusal(error)) return refused(reply, desk, scene, error);
           if (!(error instanceof PianoError)) throw error;
           if (error.code === 'version_conflict') {
+            // The form keeps what the user changed and shows the other person's values elsewhere,
+            // so that saving again reapplies only the user's own changes.
             const now = await read(desk, scene, key);
-            const state = { form: typed, conflictRead: readValues };
+            const current = partFormOf(kind, now);
+            const kept: PartForm = {};
+            for (const n of formNames(kind)) {
+              kept[n] =
+                (typed[n] ?? '') !== (readValues[n] ?? '') ? (typed[n] ?? '') : (current[n] ?? '');
+            }
+            const state = { form: kept, conflictRead: readValues, conflictTyped: typed };
             return editPage(reply, desk, scene, now, state, 409);
           }
           if (error.code === 'validation') {
-            const problems = errorsOfProblems(kind, error.problems, error.message);
+            const problems = errorsOfProblems(kind, error.problems, error.message, desk.ctx.t);
             return editPage(reply, desk, scene, stored, { form: typed, errors: problems }, 400);
           }
           throw error;

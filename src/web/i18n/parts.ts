@@ -43,6 +43,12 @@ const it = {
   paNoTargets: 'Nessun valore atteso.',
   paEuroHint: 'In euro, con al massimo due decimali (per esempio 12500,50).',
   paNumberInvalid: 'Scrivi un numero',
+  paFormatInvalid: (format: string) => `Non è nel formato atteso: ${format}`,
+  /** What a code with a pattern looks like, by the field's JSON Pointer. */
+  paFormat: {
+    '/cup': '15 lettere maiuscole o cifre, per esempio J41C22000610006',
+    '/pnrrMeasure': 'una misura PNRR M1C1, per esempio 1.4.1',
+  } as Record<string, string>,
   paIntegerInvalid: 'Scrivi un numero intero',
   paConflictTitle: 'Qualcun altro ha modificato questo elemento',
   paConflictText:
@@ -178,6 +184,11 @@ const en: PartsMessages = {
   paNoTargets: 'No targets.',
   paEuroHint: 'In euros, with at most two decimals (for example 12500.50).',
   paNumberInvalid: 'Write a number',
+  paFormatInvalid: (format) => `Not in the expected format: ${format}`,
+  paFormat: {
+    '/cup': '15 capital letters or digits, for example J41C22000610006',
+    '/pnrrMeasure': 'a PNRR M1C1 measure, for example 1.4.1',
+  },
   paIntegerInvalid: 'Write a whole number',
   paConflictTitle: 'Someone else changed this item',
   paConflictText:
