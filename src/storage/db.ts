@@ -58,7 +58,7 @@ async function openPglite(dataDir: string | undefined, cacheMb: number): Promise
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
-    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
+    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir, cacheMb);
     pglite = await PGlite.create(dataDir ?? 'memory://', {
       // Start parameters (postgres -c), not postgresql.conf: the setting follows the
       // configuration on every start and the data directory stays as initdb wrote it.
@@ -118,10 +118,16 @@ const INIT_DATA_DIR = fileURLToPath(new URL('./init-data-dir.mjs', import.meta.u
  * which this process's lock on the directory covers: the memory initdb needs goes back to the
  * system when the child ends, rather than staying this process's own.
  */
-async function initDataDir(dataDir: string): Promise<void> {
-  const child = spawn(process.execPath, [INIT_DATA_DIR, dataDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+async function initDataDir(dataDir: string, cacheMb: number): Promise<void> {
+  // Baseline WebAssembly code only (see scripts/node-flags.mjs): a one-off run gains nothing
+  // from V8's optimizing compiler, which would take hundreds of megabytes on Node 24.
+  const child = spawn(
+    process.execPath,
+    ['--liftoff-only', INIT_DATA_DIR, dataDir, String(cacheMb)],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve, reject) => {
