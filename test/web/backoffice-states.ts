@@ -219,7 +219,7 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     user: 'rtd',
     open: async (page, s, lang) => {
       await go(page, s, action(s, 'a1.3'), lang);
-      await page.getByLabel(WORDS[lang].title, { exact: true }).fill('');
+      await page.locator('#field-progress').fill('140');
       await submit(page, WORDS[lang].save);
     },
   },
@@ -239,9 +239,8 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
           data: { version, progress: (progress + 1) % 100 },
         });
       if (!response.ok()) throw new Error(`the other save failed: ${response.status()}`);
-      await page
-        .getByLabel(WORDS[lang].title, { exact: true })
-        .fill('Nuovi servizi del Comune su App IO (rivisto)');
+      await page.locator('#field-progress').fill(String((progress + 7) % 100));
+      await page.getByLabel(WORDS[lang].status, { exact: true }).selectOption('suspended');
       await submit(page, WORDS[lang].save);
     },
   },

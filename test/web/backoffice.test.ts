@@ -318,9 +318,13 @@ describe('a published plan', () => {
       timing: hiddenIn(editor.body, action, 'read_timing'),
       status: 'in_progress',
     };
+    expect(editor.body).toContain('di un’azione si aggiornano lo stato e l’avanzamento');
+    expect(editor.body).toMatch(/id="field-title"[^>]*readonly/);
+    expect(editor.body).not.toContain('id="field-unit"');
     const refused = await c.post(action, { ...form, title: 'Un titolo nuovo', progress: '10' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('non si può più modificare');
+    expect(refused.body).toContain('Modifica non consentita');
     const monitored = await c.post(action, {
       ...form,
       title: hiddenIn(editor.body, action, 'read_title'),

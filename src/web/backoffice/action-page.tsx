@@ -70,6 +70,8 @@ export interface ActionPageProps {
   read: ActionForm;
   units: { id: string; name: string }[];
   canChangeUnit: boolean;
+  /** An approved or published revision: only status and progress can change. */
+  frozen: boolean;
   errors: FieldErrors;
   conflict?: Conflict | undefined;
   /** The links to the national plan and the search for more (see catalog-picker.tsx). */
@@ -158,6 +160,7 @@ export function ActionEditPage(props: ActionPageProps) {
         </section>
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
+      {props.frozen ? <p class="alert alert-info">{t.boFrozenNote}</p> : null}
       <form method="post" action={href(ctx, actionPath(props.planId, row.id))} novalidate>
         <Csrf value={desk.account.csrf} />
         <input type="hidden" name="version" value={String(row.version)} />
@@ -173,6 +176,7 @@ export function ActionEditPage(props: ActionPageProps) {
               value={form.title}
               maxLength={1000}
               required
+              readOnly={props.frozen}
             />
           )}
         </Field>
@@ -197,6 +201,7 @@ export function ActionEditPage(props: ActionPageProps) {
               step={1}
               class="form-control"
               value={form.progress}
+              required
             />
           )}
         </Field>
@@ -220,11 +225,12 @@ export function ActionEditPage(props: ActionPageProps) {
               class="form-control"
               value={form.timing}
               maxLength={2000}
+              readOnly={props.frozen}
               data-timing-url={href(ctx, `${planEditPath(props.planId)}/tempi`)}
             />
           )}
         </Field>
-        {props.canChangeUnit ? (
+        {props.canChangeUnit && !props.frozen ? (
           <Field name="unit" label={t.boUnit} errors={errors}>
             {(a) => (
               <select {...a} class="form-select">

@@ -9,6 +9,7 @@ import { PianoError, ThrottledError } from '../../domain/errors.js';
 import { ActionInputSchema, ACTION_STATUSES } from '../../domain/model/action.js';
 import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
+import { FROZEN_STATUSES } from '../../domain/rules/plan-lifecycle.js';
 import { roleIn } from '../../domain/rules/permissions.js';
 import { parseWith } from '../../domain/validation.js';
 import { monitoringFacts } from '../../documents/monitoring-report.js';
@@ -722,6 +723,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         read={stored}
         units={units.items.map((u) => ({ id: u.id, name: u.name as string }))}
         canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
+        frozen={FROZEN_STATUSES.has(plan.status)}
         errors={state.errors ?? {}}
         conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
         picker={picker.view}
@@ -796,6 +798,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         }
         if (error.code === 'forbidden') {
           return refused(reply, desk, error);
+        }
+        if (error.code === 'plan_frozen') {
+          return refused(reply, desk, error, 409);
         }
         if (error.code === 'validation') {
           const problems: FieldErrors = {};
@@ -873,7 +878,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */
-function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
+function refused(reply: FastifyReply, desk: Desk, error: PianoError, status = 403) {
   const t = desk.ctx.t;
   return send(
     reply,
@@ -883,7 +888,7 @@ function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
       text={t.boRefusedText(error.message.replace(/\.$/, ''))}
       back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
     />,
-    403,
+    status,
   );
 }
 
