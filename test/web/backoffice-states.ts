@@ -244,6 +244,24 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
       await submit(page, WORDS[lang].save);
     },
   },
+  {
+    name: 'bo-plan-facts',
+    user: 'rtd',
+    open: async (page, s, lang) =>
+      go(page, s, `/gestione/piani/${await nextYearDraft(page, s)}/dati`, lang),
+  },
+  {
+    name: 'bo-plan-facts-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, `/gestione/piani/${await nextYearDraft(page, s)}/dati`, lang);
+      await page.locator('#field-endYear').fill('1999');
+      await page.locator('#field-instrument-0-label').fill('x'.repeat(300));
+      await page.locator('#field-title').fill('');
+      await page.locator('form[action$="/dati"] button[type="submit"]').click();
+      await page.waitForLoadState('load');
+    },
+  },
   { name: 'bo-picker-results', user: 'rtd', open: pickerResults },
   {
     name: 'bo-picker-linked',

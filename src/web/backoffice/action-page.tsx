@@ -13,6 +13,7 @@ import { CatalogPicker, type PickerView } from './catalog-picker.js';
 import { actionPath, planEditPath } from './paths.js';
 import {
   BackOfficePage,
+  ConflictNotice,
   Csrf,
   ErrorSummary,
   Field,
@@ -54,8 +55,20 @@ export function actionFormOf(row: Record<string, unknown>): ActionForm {
 export interface Conflict {
   /** What the user's form was built from. */
   read: ActionForm;
+  /** What the user typed. */
+  typed: ActionForm;
   /** What is stored now. */
   current: ActionForm;
+}
+
+/**
+ * After a conflict, the form to show: the fields the user changed from what they read, over what
+ * is stored now — saving again reapplies their changes and keeps the other person's.
+ */
+export function mergeTyped(typed: ActionForm, read: ActionForm, current: ActionForm): ActionForm {
+  const merged = { ...current };
+  for (const f of ACTION_FORM_FIELDS) if (typed[f] !== read[f]) merged[f] = typed[f];
+  return merged;
 }
 
 export interface ActionPageProps {
@@ -122,42 +135,21 @@ export function ActionEditPage(props: ActionPageProps) {
         ) : null}
       </p>
       {conflict ? (
-        <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
-          <h2 id="conflict-title" class="h4">
-            {t.boConflictTitle}
-          </h2>
-          <p>{t.boConflictText}</p>
-          <div
-            class="piano-table-wrapper"
-            role="region"
-            aria-labelledby="conflict-title"
-            tabIndex={0}
-          >
-            <table class="table table-sm mb-0">
-              <caption class="visually-hidden">{t.boConflictTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.boField}</th>
-                  <th scope="col">{t.boYouRead}</th>
-                  <th scope="col">{t.boTheyChanged}</th>
-                  <th scope="col">{t.boYouTyped}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ACTION_FORM_FIELDS.filter(
-                  (f) => conflict.read[f] !== conflict.current[f] || conflict.read[f] !== form[f],
-                ).map((f) => (
-                  <tr key={f} data-field={f}>
-                    <th scope="row">{labels[f]}</th>
-                    <td>{shown(f, conflict.read[f])}</td>
-                    <td>{shown(f, conflict.current[f])}</td>
-                    <td>{shown(f, form[f])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ConflictNotice
+          ctx={ctx}
+          title={t.boConflictTitle}
+          text={t.boConflictText}
+          rows={ACTION_FORM_FIELDS.filter(
+            (f) =>
+              conflict.read[f] !== conflict.current[f] || conflict.read[f] !== conflict.typed[f],
+          ).map((f) => ({
+            field: f,
+            label: labels[f],
+            read: shown(f, conflict.read[f]),
+            current: shown(f, conflict.current[f]),
+            typed: shown(f, conflict.typed[f]),
+          }))}
+        />
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
       {props.frozen ? <p class="alert alert-info">{t.boFrozenNote}</p> : null}

@@ -45,6 +45,7 @@ import {
   ACTION_FORM_FIELDS,
   ActionEditPage,
   actionFormOf,
+  mergeTyped,
   type ActionForm,
 } from './action-page.js';
 import { actionPath, planEditPath } from './paths.js';
@@ -76,6 +77,7 @@ import {
 } from './catalog-picker-routes.js';
 import { registerActionListRoutes } from './action-list-routes.js';
 import { registerTimingRoutes } from './timing-routes.js';
+import { registerPlanFactsRoutes } from './plan-facts-routes.js';
 import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
@@ -120,6 +122,7 @@ const NOTICES = {
   testo: 'boImportTurnedToText',
   riga: 'boImportLineAdded',
   importato: 'boImportSavedPlan',
+  dati: 'pfSaved',
   sessione: 'seRenewed',
   collegata: 'pkLinkedLine',
   scollegata: 'pkUnlinkedLine',
@@ -694,7 +697,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       row: Awaited<ReturnType<typeof readPart>>;
       form?: ActionForm;
       errors?: FieldErrors;
-      conflictRead?: ActionForm;
+      conflict?: { read: ActionForm; typed: ActionForm };
       picker?: PickerState;
     },
     status = 200,
@@ -725,7 +728,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
         frozen={FROZEN_STATUSES.has(plan.status)}
         errors={state.errors ?? {}}
-        conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+        conflict={state.conflict ? { ...state.conflict, current: stored } : undefined}
         picker={picker.view}
       />,
       status === 200 ? picker.status : status,
@@ -788,11 +791,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         if (!(error instanceof PianoError)) throw error;
         if (error.code === 'version_conflict') {
           const now = await readPart({ db, principal, part: 'action', planId, key });
+          const form = mergeTyped(typed, read, actionFormOf(now));
           return actionPage(
             reply,
             desk,
             planId,
-            { row: now, form: typed, conflictRead: read },
+            { row: now, form, conflict: { read, typed } },
             409,
           );
         }
@@ -867,14 +871,15 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     }),
   );
 
-  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today };
+  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today, refused };
   registerPeopleRoutes(kit);
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
-  registerCatalogPickerRoutes({ ...kit, actionPage, refused });
+  registerCatalogPickerRoutes({ ...kit, actionPage });
   registerActionListRoutes(kit);
   registerTimingRoutes(kit);
+  registerPlanFactsRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */

@@ -278,6 +278,59 @@ export function TimingDate({ ctx, timing }: { ctx: PageContext; timing: TimingJs
   return resolved ? <span>{text}</span> : <strong class="piano-field-error">{text}</strong>;
 }
 
+/** One field of a conflict: as the user read it, as saved meanwhile, as the user typed it. */
+export interface ConflictRow {
+  field: string;
+  label: string;
+  read: string;
+  current: string;
+  typed: string;
+}
+
+/**
+ * What someone else saved while the user was typing, beside what the user typed (which stays in
+ * the form below, to be saved again on the current version).
+ */
+export function ConflictNotice(props: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  rows: ConflictRow[];
+}) {
+  const t = props.ctx.t;
+  return (
+    <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title" class="h4">
+        {props.title}
+      </h2>
+      <p>{props.text}</p>
+      <div class="piano-table-wrapper" role="region" aria-labelledby="conflict-title" tabIndex={0}>
+        <table class="table table-sm mb-0">
+          <caption class="visually-hidden">{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.boField}</th>
+              <th scope="col">{t.boYouRead}</th>
+              <th scope="col">{t.boTheyChanged}</th>
+              <th scope="col">{t.boYouTyped}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.field} data-field={r.field}>
+                <th scope="row">{r.label}</th>
+                <td>{r.read}</td>
+                <td>{r.current}</td>
+                <td>{r.typed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 /** A page with one message (a refused change, an expired form) and a way back. */
 export function MessagePage(props: {
   desk: Desk;

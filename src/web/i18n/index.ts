@@ -11,6 +11,7 @@ import { common, type CommonMessages } from './common.js';
 import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
+import { planFacts, type PlanFactsMessages } from './plan-facts.js';
 import { picker, type PickerMessages } from './picker.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
@@ -27,7 +28,8 @@ export type Messages = CommonMessages &
   PickerMessages &
   ActionListMessages &
   DashboardMessages &
-  SessionMessages;
+  SessionMessages &
+  PlanFactsMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
 export const AREAS = {
@@ -42,6 +44,7 @@ export const AREAS = {
   actionList,
   dashboard,
   session,
+  planFacts,
 } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
@@ -57,6 +60,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...actionList.it,
     ...dashboard.it,
     ...session.it,
+    ...planFacts.it,
   },
   en: {
     ...common.en,
@@ -70,6 +74,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...actionList.en,
     ...dashboard.en,
     ...session.en,
+    ...planFacts.en,
   },
 };
 
