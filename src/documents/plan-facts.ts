@@ -138,6 +138,17 @@ export function spendingBySource(doc: PlanDocument): { source: string; amount: n
   return [...totals].map(([source, c]) => ({ source, amount: c / 100 }));
 }
 
+/** Totals by PNRR measure, for the items funded by one, in the order measures first appear. */
+export function spendingByMeasure(doc: PlanDocument): { measure: string; amount: number }[] {
+  const totals = new Map<string, number>();
+  for (const s of doc.spending) {
+    if (s.pnrrMeasure) {
+      totals.set(s.pnrrMeasure, (totals.get(s.pnrrMeasure) ?? 0) + cents(s.amount));
+    }
+  }
+  return [...totals].map(([measure, c]) => ({ measure, amount: c / 100 }));
+}
+
 export function spendingTotal(doc: PlanDocument): number {
   return doc.spending.reduce((t, s) => t + cents(s.amount), 0) / 100;
 }

@@ -8,6 +8,7 @@ import {
   deleteSession,
   findSessionUser,
   insertSession,
+  renewSession as renewStoredSession,
 } from '../storage/sessions.js';
 import {
   findUserByEmail,
@@ -85,8 +86,26 @@ export async function signOut(db: Db, token: string) {
 }
 
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
+  return (await sessionForToken(db, token))?.principal ?? null;
+}
+
+/** The principal of a live session and how many seconds it has left. */
+export async function sessionForToken(
+  db: Db,
+  token: string,
+): Promise<{ principal: Principal; secondsLeft: number } | null> {
   const user = await findSessionUser(db, hashToken(token));
-  return user ? principalOf(user, user.memberships) : null;
+  return user
+    ? { principal: principalOf(user, user.memberships), secondsLeft: user.secondsLeft }
+    : null;
+}
+
+/**
+ * Gives a live session a full lifetime again, when its owner asks before it ends (the back
+ * office's "Resta connesso"); an ended session is not revived.
+ */
+export async function renewSession(db: Db, token: string, ttlHours: number): Promise<boolean> {
+  return renewStoredSession(db, hashToken(token), ttlHours);
 }
 
 function principalOf(user: UserRow, memberships: MembershipRow[]): Principal {

@@ -110,3 +110,24 @@ export async function listAuditEvents(db: Db, q: AuditQuery) {
   ]);
   return { items, total: count[0]?.n ?? 0 };
 }
+
+/** When each item of a plan was last changed after its creation (items never changed are absent). */
+export interface LastUpdate {
+  entityType: string;
+  entityId: string;
+  at: string | Date;
+}
+
+export async function lastUpdatesOfPlan(
+  db: Db,
+  organizationId: string,
+  planId: string,
+): Promise<LastUpdate[]> {
+  return db.query<LastUpdate>(
+    `SELECT entity_type AS "entityType", entity_id AS "entityId", max(at) AS at
+       FROM audit_events
+      WHERE organization_id = $1 AND plan_id = $2 AND operation = 'update'
+      GROUP BY entity_type, entity_id`,
+    [organizationId, planId],
+  );
+}

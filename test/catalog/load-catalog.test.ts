@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOG_DIR, readCatalog } from '../../src/catalog/load-catalog.js';
 import { editionForPlan, latestEdition } from '../../src/domain/catalog/catalog.js';
-import { searchLines } from '../../src/domain/catalog/search.js';
+import { pickLinks, searchLines, titleOfCode } from '../../src/domain/catalog/search.js';
 
 /** A copy of data/catalog to change freely; removed after each test. */
 let dir: string | null = null;
@@ -78,5 +78,46 @@ describe('searchLines', () => {
     const hits = searchLines(catalog, { q: 'ANPR' });
     expect(hits[0]?.edition).toBe('2024-2026');
     expect(hits.at(-1)?.edition).toBe('2020-2022');
+  });
+});
+
+describe('pickLinks, the back office picker’s search', () => {
+  const catalog = readCatalog();
+  const edition = editionForPlan(catalog, { startYear: 2025, endYear: 2027 });
+  const pick = (text: string, limit?: number) => {
+    const hits = pickLinks(catalog, edition, text, limit);
+    return {
+      lines: hits.lines.map((l) => l.code),
+      lineCount: hits.lineCount,
+      measures: hits.measures.map((m) => m.code),
+    };
+  };
+
+  it('matches the beginning of a code in any case, and words of a title as words or their beginnings', () => {
+    expect(pick('cap4.pa.1').lines.every((c) => c.startsWith('CAP4.PA.1'))).toBe(true);
+    expect(pick('Stato Civile ANPR').lines).toEqual(['CAP4.PA.18']);
+    expect(pick('OBIETTIVI accessibilita 2026').lines).toEqual(['CAP3.PA.15']);
+    // A word must begin a word of the title: "vile" is not "civile".
+    expect(pick('vile anpr').lines).toEqual([]);
+  });
+
+  it('finds PNRR measures by code, with or without the M1C1 prefix, and by title words', () => {
+    expect(pick('1.4').measures).toEqual(['1.4.1', '1.4.2', '1.4.3', '1.4.4', '1.4.5']);
+    expect(pick('M1C1 1.4.3').measures).toEqual(['1.4.3']);
+    expect(pick('cloud').measures).toEqual(['1.2']);
+  });
+
+  it('returns at most the limit but counts every match', () => {
+    const all = pick('cap');
+    expect(all.lineCount).toBe(edition.lines.length);
+    expect(all.lines).toHaveLength(20);
+    expect(pick('cap', 5).lines).toHaveLength(5);
+  });
+
+  it('names any code an action may hold, from the plan’s edition first', () => {
+    expect(titleOfCode(catalog, edition, 'CAP4.PA.18')).toBe(
+      'Aderire ai servizi di stato civile di ANPR',
+    );
+    expect(titleOfCode(catalog, edition, 'CAP9.PA.99')).toBeNull();
   });
 });

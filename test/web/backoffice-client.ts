@@ -38,11 +38,12 @@ export class FormClient {
   async post(
     url: string,
     fields: Record<string, string>,
-    options: { origin?: string | null } = {},
+    options: { origin?: string | null; headers?: Record<string, string> } = {},
   ) {
     const headers: Record<string, string> = {
       cookie: this.cookieHeader,
       'content-type': 'application/x-www-form-urlencoded',
+      ...options.headers,
     };
     const origin = options.origin === undefined ? ORIGIN : options.origin;
     if (origin !== null) headers.origin = origin;

@@ -30,6 +30,9 @@ const WORDS = {
     read: 'Leggi il file',
     correct: 'Correggi',
     saveCorrection: 'Salva la correzione',
+    pickerSearch: 'Cerca una linea o una misura PNRR per codice o parole',
+    search: 'Cerca',
+    link: 'Collega',
   },
   en: {
     signIn: 'Sign in',
@@ -43,6 +46,9 @@ const WORDS = {
     read: 'Read the file',
     correct: 'Correct',
     saveCorrection: 'Save the correction',
+    pickerSearch: 'Search a line or a PNRR measure by code or words',
+    search: 'Search',
+    link: 'Link',
   },
 } as const;
 
@@ -108,6 +114,25 @@ async function openInvitation(page: Page, server: WebServer, lang: Lang) {
   await go(page, server, new URL(acceptUrl).pathname, lang);
 }
 
+/** Next year's draft of the demo plan, started through the API with the RTD's session. */
+async function nextYearDraft(page: Page, server: WebServer): Promise<string> {
+  const response = await page
+    .context()
+    .request.post(`${server.url}/api/plans/${server.planId}/revisions`, {
+      data: { period: 'next_year', completed: 'carry' },
+    });
+  if (!response.ok()) throw new Error(`no revision: ${response.status()}`);
+  return ((await response.json()) as { planId: string }).planId;
+}
+
+/** The catalog picker of an action of a new draft, after searching "ANPR" by its label. */
+async function pickerResults(page: Page, server: WebServer, lang: Lang) {
+  const planId = await nextYearDraft(page, server);
+  await go(page, server, `/gestione/piani/${planId}/azioni/a1.8`, lang);
+  await page.getByLabel(WORDS[lang].pickerSearch).fill('ANPR');
+  await submit(page, WORDS[lang].search);
+}
+
 async function submit(page: Page, name: string) {
   await Promise.all([
     page.waitForLoadState('load'),
@@ -151,6 +176,29 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/cruscotto`, lang),
   },
   {
+    name: 'bo-action-list',
+    user: 'rtd',
+    open: (page, s, lang) => go(page, s, `/gestione/piani/${s.planId}/azioni?scadute=1`, lang),
+  },
+  {
+    name: 'bo-action-timeline',
+    user: 'rtd',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/azioni?vista=anni&priorita=p1`, lang),
+  },
+  {
+    name: 'bo-action-list-empty',
+    user: 'anagrafe',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/azioni?cerca=nulla+di+simile`, lang),
+  },
+  {
+    name: 'bo-action-list-errors',
+    user: 'rtd',
+    open: (page, s, lang) =>
+      go(page, s, `/gestione/piani/${s.planId}/azioni?cerca=${'x'.repeat(201)}`, lang),
+  },
+  {
     name: 'bo-changes',
     user: 'rtd',
     open: async (page, s, lang) => {
@@ -171,7 +219,7 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     user: 'rtd',
     open: async (page, s, lang) => {
       await go(page, s, action(s, 'a1.3'), lang);
-      await page.getByLabel(WORDS[lang].title, { exact: true }).fill('');
+      await page.locator('#field-progress').fill('140');
       await submit(page, WORDS[lang].save);
     },
   },
@@ -181,7 +229,9 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     open: async (page, s, lang) => {
       await go(page, s, action(s, 'a1.3'), lang);
       // Someone else saves the same action meanwhile, through the API with the same session.
-      const version = Number(await page.locator('input[name="version"]').inputValue());
+      const version = Number(
+        await page.locator('form[action$="/azioni/a1.3"] input[name="version"]').inputValue(),
+      );
       const progress = Number(await page.locator('input[name="read_progress"]').inputValue());
       const response = await page
         .context()
@@ -189,10 +239,42 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
           data: { version, progress: (progress + 1) % 100 },
         });
       if (!response.ok()) throw new Error(`the other save failed: ${response.status()}`);
-      await page
-        .getByLabel(WORDS[lang].title, { exact: true })
-        .fill('Nuovi servizi del Comune su App IO (rivisto)');
+      await page.locator('#field-progress').fill(String((progress + 7) % 100));
+      await page.getByLabel(WORDS[lang].status, { exact: true }).selectOption('suspended');
       await submit(page, WORDS[lang].save);
+    },
+  },
+  {
+    name: 'bo-plan-facts',
+    user: 'rtd',
+    open: async (page, s, lang) =>
+      go(page, s, `/gestione/piani/${await nextYearDraft(page, s)}/dati`, lang),
+  },
+  {
+    name: 'bo-plan-facts-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, `/gestione/piani/${await nextYearDraft(page, s)}/dati`, lang);
+      await page.locator('#field-endYear').fill('1999');
+      await page.locator('#field-instrument-0-label').fill('x'.repeat(300));
+      await page.locator('#field-title').fill('');
+      await page.locator('form[action$="/dati"] button[type="submit"]').click();
+      await page.waitForLoadState('load');
+    },
+  },
+  { name: 'bo-picker-results', user: 'rtd', open: pickerResults },
+  {
+    name: 'bo-picker-linked',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await pickerResults(page, s, lang);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page
+          .locator('li[data-code="CAP4.PA.18"]')
+          .getByRole('button', { name: new RegExp(`^${WORDS[lang].link}`) })
+          .click(),
+      ]);
     },
   },
   {
@@ -326,6 +408,29 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     open: async (page, s, lang) => {
       await importSeed(page, s, lang);
       await page.goto(`${page.url()}/testo?da=200`);
+    },
+  },
+  // Last of the editor's states: the page's clock is moved on to near the session's end.
+  {
+    name: 'bo-draft-restored',
+    user: 'anagrafe',
+    open: async (page, s, lang) => {
+      await go(page, s, action(s, 'a1.5'), lang);
+      await page.locator('#field-progress').fill('45');
+      await page.waitForTimeout(600);
+      await page.reload();
+      await page.locator('.piano-draft-notice').waitFor();
+    },
+  },
+  {
+    name: 'bo-session-ending',
+    user: 'anagrafe',
+    open: async (page, s, lang) => {
+      await page.clock.install();
+      await go(page, s, '/gestione/lavoro', lang);
+      const left = Number(await page.locator('#piano-session').getAttribute('data-seconds-left'));
+      await page.clock.fastForward((left - 120) * 1000);
+      await page.locator('[data-session="ending"]').waitFor();
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { compareCodes, type Catalog } from './catalog.js';
-import type { Audience, CatalogEdition, CatalogLine } from './model.js';
+import type { Audience, CatalogEdition, CatalogLine, PnrrMeasureEntry } from './model.js';
 
 /** What the link picker asks: every criterion given must hold. */
 export interface LineQuery {
@@ -78,4 +78,72 @@ function searchTexts(edition: CatalogEdition): Map<string, string> {
   );
   texts.set(edition, cached);
   return cached;
+}
+
+/** What the back office's link picker found: the first `limit` of each kind, and how many. */
+export interface PickerHits {
+  lines: CatalogLine[];
+  lineCount: number;
+  measures: PnrrMeasureEntry[];
+  measureCount: number;
+}
+
+/** Words of a text as the picker compares them: folded, split on anything not a letter or digit. */
+const wordsOf = (text: string) =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * The picker's search: a line of `edition` or a PNRR measure matches when its code begins with
+ * the text ("cap4.pa", "1.4"; "M1C1 1.4.3" for a measure) or its title holds every word of the
+ * text, as a word or the beginning of one, ignoring case and accents ("anagrafe", "stato civile
+ * anpr"). Lines come in code order, measures in catalog order.
+ */
+export function pickLinks(
+  catalog: Catalog,
+  edition: CatalogEdition,
+  text: string,
+  limit = 20,
+): PickerHits {
+  const folded = fold(text).trim();
+  const code = folded.replace(/\s+/g, '');
+  const measureCode = code.replace(/^m1c1[-.]?/, '');
+  const words = wordsOf(text);
+  const titleHolds = (title: string) => {
+    const titleWords = wordsOf(title);
+    return words.length > 0 && words.every((w) => titleWords.some((t) => t.startsWith(w)));
+  };
+  const lines = [...edition.lines]
+    .sort((a, b) => compareCodes(a.code, b.code))
+    .filter((l) => (code && fold(l.code).startsWith(code)) || titleHolds(l.title));
+  const measures = catalog.pnrrMeasures.filter(
+    (m) =>
+      (measureCode && /^[0-9.]+$/.test(measureCode) && m.code.startsWith(measureCode)) ||
+      titleHolds(m.title),
+  );
+  return {
+    lines: lines.slice(0, limit),
+    lineCount: lines.length,
+    measures: measures.slice(0, limit),
+    measureCount: measures.length,
+  };
+}
+
+/**
+ * The title of a code an action links to: a line of the plan's edition first, else a line,
+ * result or objective of any edition (newest first); null for a code the catalog lacks.
+ */
+export function titleOfCode(
+  catalog: Catalog,
+  edition: CatalogEdition,
+  code: string,
+): string | null {
+  const own = edition.lines.find((l) => l.code === code);
+  if (own) return own.title;
+  for (const e of [...catalog.editions].reverse()) {
+    const found = [...e.lines, ...e.results, ...e.objectives].find((x) => x.code === code);
+    if (found) return found.title;
+  }
+  return null;
 }

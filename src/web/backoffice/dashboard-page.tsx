@@ -1,11 +1,25 @@
 /**
- * A plan's dashboard for the RTD: progress by priority, overdue and upcoming deadlines from the
- * compliance calendar, spending by funding source. Tables only, each with a caption.
+ * A plan's dashboard for the RTD: coverage of the national plan, progress by priority, overdue
+ * and upcoming deadlines from the compliance calendar, indicators against targets, spending by
+ * funding source and PNRR measure, and how current the plan is (per unit, and the open actions
+ * left alone the longest). Tables only, each with a caption.
  */
 import type { ComponentChildren } from 'preact';
 import type { CalendarItem, ComplianceReport } from '../../domain/compliance/model.js';
 import type { PlanDocument } from '../../domain/model/interchange.js';
-import { priorityTitle, spendingBySource, spendingTotal } from '../../documents/plan-facts.js';
+import type { IndicatorFacts } from '../../documents/monitoring-report.js';
+import { labelsFor } from '../../documents/labels.js';
+import {
+  actionTitle,
+  cents,
+  pnrrText,
+  priorityTitle,
+  spendingByMeasure,
+  spendingBySource,
+  spendingTotal,
+} from '../../documents/plan-facts.js';
+import type { PageContext } from '../page-context.js';
+import type { Freshness } from './freshness.js';
 import { href } from '../page-context.js';
 import { actionPath, planEditPath } from './paths.js';
 import { BackOfficePage, type Desk } from './ui.js';
@@ -18,6 +32,8 @@ export interface DashboardView {
   compliance: ComplianceReport;
   /** Whether the viewer may add the proposed actions (the RTD). */
   canStart: boolean;
+  indicators: IndicatorFacts[];
+  freshness: Freshness;
 }
 
 /** How many findings the dashboard lists; the rest are counted. */
@@ -142,6 +158,7 @@ export function DashboardPage({ desk, view }: { desk: Desk; view: DashboardView 
         title={t.boUpcomingItems(f.number(view.upcoming.length))}
         items={view.upcoming}
       />
+      <Indicators ctx={ctx} indicators={view.indicators} />
       <h2 class="mt-4">{t.boSpendingBySource}</h2>
       {sources.length === 0 ? (
         <p>{t.boNoSpending}</p>
@@ -169,7 +186,175 @@ export function DashboardPage({ desk, view }: { desk: Desk; view: DashboardView 
           </tfoot>
         </Table>
       )}
+      <SpendingByMeasure ctx={ctx} doc={doc} />
+      <Currency desk={desk} view={view} />
     </BackOfficePage>
+  );
+}
+
+function Indicators({ ctx, indicators }: { ctx: PageContext; indicators: IndicatorFacts[] }) {
+  const t = ctx.t;
+  const f = ctx.f;
+  const L = labelsFor(ctx.lang);
+  const withUnit = (value: number, unit: string | null) =>
+    unit ? `${f.number(value)} ${unit}` : f.number(value);
+  return (
+    <section aria-labelledby="indicators-title">
+      <h2 class="mt-4" id="indicators-title">
+        {t.daIndicators}
+      </h2>
+      {indicators.length === 0 ? (
+        <p>{t.daNoIndicators}</p>
+      ) : (
+        <>
+          <p>{t.daIndicatorsIntro}</p>
+          <Table caption={t.daIndicators}>
+            <thead>
+              <tr>
+                <th scope="col">{t.daIndicator}</th>
+                <th scope="col">{t.daTarget}</th>
+                <th scope="col">{t.daLatest}</th>
+                <th scope="col">{t.daWay}</th>
+                <th scope="col">{t.daOutcome}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {indicators.map((i) => {
+                const unit = i.indicator.unit;
+                return (
+                  <tr key={i.indicator.id} data-indicator={i.indicator.id} data-outcome={i.outcome}>
+                    <th scope="row">{i.indicator.name}</th>
+                    <td>
+                      {i.target !== null && i.targetYear !== null
+                        ? t.daTargetOf(String(i.targetYear), withUnit(i.target, unit))
+                        : '—'}
+                    </td>
+                    <td>
+                      {i.latest
+                        ? t.daLatestOf(
+                            withUnit(i.latest.value, unit),
+                            f.shortDate(i.latest.date),
+                            t.daDaysAgo(daysSince(i.latest.date, ctx.today)),
+                          )
+                        : '—'}
+                    </td>
+                    <td>{i.achievement === null ? '—' : f.percent(i.achievement)}</td>
+                    <td>{L.outcome[i.outcome]}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Whole days from a day to today (never negative: a clock fixed in the past reads as today). */
+function daysSince(day: string, today: string) {
+  return Math.max(0, Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000));
+}
+
+function SpendingByMeasure({ ctx, doc }: { ctx: PageContext; doc: PlanDocument }) {
+  const t = ctx.t;
+  const measures = spendingByMeasure(doc);
+  const total = measures.reduce((sum, m) => sum + cents(m.amount), 0) / 100;
+  return (
+    <>
+      <h2 class="mt-4">{t.daSpendingByMeasure}</h2>
+      {measures.length === 0 ? (
+        <p>{t.daNoPnrrSpending}</p>
+      ) : (
+        <Table caption={t.daSpendingByMeasure}>
+          <thead>
+            <tr>
+              <th scope="col">{t.daMeasure}</th>
+              <th scope="col">{t.boAmount}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {measures.map((m) => (
+              <tr key={m.measure} data-measure={m.measure}>
+                <th scope="row">{pnrrText([m.measure], ctx.lang)[0] ?? m.measure}</th>
+                <td>{ctx.f.euro(m.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t.boTotal}</th>
+              <td>{ctx.f.euro(total)}</td>
+            </tr>
+          </tfoot>
+        </Table>
+      )}
+    </>
+  );
+}
+
+/** How current the plan is: units that never updated first, then the longest silent actions. */
+function Currency({ desk, view }: { desk: Desk; view: DashboardView }) {
+  const { ctx } = desk;
+  const t = ctx.t;
+  const f = ctx.f;
+  const { units, stale, neverUpdated } = view.freshness;
+  const day = (d: string | null) =>
+    d === null ? t.daNever : t.daOn(f.shortDate(d), t.daDaysAgo(daysSince(d, ctx.today)));
+  return (
+    <section aria-labelledby="freshness-title">
+      <h2 class="mt-4" id="freshness-title">
+        {t.daFreshness}
+      </h2>
+      <p>{t.daFreshnessIntro(f.number(neverUpdated), f.number(view.doc.actions.length))}</p>
+      {units.length > 0 ? (
+        <Table caption={t.daByUnit}>
+          <thead>
+            <tr>
+              <th scope="col">{t.daUnit}</th>
+              <th scope="col">{t.daActions}</th>
+              <th scope="col">{t.daUpdated}</th>
+              <th scope="col">{t.daLastUpdate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.unitId} data-unit={u.unitId}>
+                <th scope="row">{u.name}</th>
+                <td>{f.number(u.actions)}</td>
+                <td>{f.number(u.updated)}</td>
+                <td>{u.last === null ? <strong>{t.daNeverUpdated}</strong> : day(u.last)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      <h3 class="h5">{t.daStale}</h3>
+      {stale.length === 0 ? (
+        <p>{t.daNoStale}</p>
+      ) : (
+        <Table caption={t.daStale}>
+          <thead>
+            <tr>
+              <th scope="col">{t.boAction}</th>
+              <th scope="col">{t.daLastUpdate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stale.map((s) => (
+              <tr key={s.action.id} data-stale={s.action.id}>
+                <th scope="row">
+                  <a href={href(ctx, actionPath(view.planId, s.action.id))}>
+                    {actionTitle(s.action)}
+                  </a>
+                </th>
+                <td>{day(s.last)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
   );
 }
 

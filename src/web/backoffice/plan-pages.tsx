@@ -150,6 +150,8 @@ export function PlanEditPage(props: {
         {ctx.f.period(plan.startYear, plan.endYear)} · {t.boPlanStatus}:{' '}
         {L.planStatus[plan.status as keyof typeof L.planStatus] ?? plan.status} ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/cruscotto`)}>{t.boDashboard}</a> ·{' '}
+        <a href={href(ctx, `${planEditPath(plan.id)}/dati`)}>{t.pfTitle}</a> ·{' '}
+        <a href={href(ctx, `${planEditPath(plan.id)}/azioni`)}>{t.alOpen}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/modifiche`)}>{L.changes}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/pubblicazione`)}>{t.puTitle}</a>
         {props.canEdit ? (
@@ -267,15 +269,28 @@ export function PlanEditPage(props: {
                     </select>
                   )}
                 </Field>
-                <TextField
+                <Field
                   name="actionTiming"
-                  input="timing"
                   label={t.boTiming}
                   errors={aErrors}
-                  hint={t.boTimingHint}
-                  value={forms.action.timing}
-                  maxLength={2000}
-                />
+                  hint={
+                    <>
+                      {t.boTimingHint} <span id="field-actionTiming-meaning" aria-live="polite" />
+                    </>
+                  }
+                >
+                  {(a) => (
+                    <input
+                      {...a}
+                      name="timing"
+                      type="text"
+                      class="form-control"
+                      value={forms.action.timing}
+                      maxLength={2000}
+                      data-timing-url={href(ctx, `${planEditPath(plan.id)}/tempi`)}
+                    />
+                  )}
+                </Field>
                 <Field name="actionUnit" label={t.boUnit} errors={aErrors}>
                   {(a) => (
                     <select {...a} name="unit" class="form-select">

@@ -9,11 +9,14 @@ import { PianoError, ThrottledError } from '../../domain/errors.js';
 import { ActionInputSchema, ACTION_STATUSES } from '../../domain/model/action.js';
 import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
+import { FROZEN_STATUSES } from '../../domain/rules/plan-lifecycle.js';
 import { roleIn } from '../../domain/rules/permissions.js';
 import { parseWith } from '../../domain/validation.js';
+import { monitoringFacts } from '../../documents/monitoring-report.js';
 import { checkPlanCompliance } from '../../operations/check-plan-compliance.js';
 import { createPart } from '../../operations/create-part.js';
 import { createPlan } from '../../operations/create-plan.js';
+import { listLastUpdates } from '../../operations/list-last-updates.js';
 import { listOrganizations } from '../../operations/list-organizations.js';
 import { listComplianceCalendar } from '../../operations/list-compliance-calendar.js';
 import { listParts } from '../../operations/list-parts.js';
@@ -26,7 +29,7 @@ import { addDays } from './work.js';
 import { listPlans } from '../../operations/list-plans.js';
 import { readPart } from '../../operations/read-part.js';
 import { readPlan } from '../../operations/read-plan.js';
-import { principalForToken, signIn, signOut } from '../../operations/sessions.js';
+import { renewSession, sessionForToken, signIn, signOut } from '../../operations/sessions.js';
 import {
   finishOidcSignIn,
   OIDC_FLOW_SECONDS,
@@ -42,6 +45,7 @@ import {
   ACTION_FORM_FIELDS,
   ActionEditPage,
   actionFormOf,
+  mergeTyped,
   type ActionForm,
 } from './action-page.js';
 import { actionPath, planEditPath } from './paths.js';
@@ -53,6 +57,7 @@ import {
   formOf,
   newSignInToken,
   ORGANIZATION_COOKIE,
+  refererPath,
   safeReturnPath,
   SESSION_COOKIE,
   setSessionCookie,
@@ -65,6 +70,15 @@ import { registerHistoryRoutes } from './history-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPublicationRoutes } from './publication-routes.js';
 import { registerStarterRoutes } from './starter-routes.js';
+import {
+  pickerView,
+  registerCatalogPickerRoutes,
+  type PickerState,
+} from './catalog-picker-routes.js';
+import { registerActionListRoutes } from './action-list-routes.js';
+import { registerTimingRoutes } from './timing-routes.js';
+import { registerPlanFactsRoutes } from './plan-facts-routes.js';
+import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
 import { MessagePage, type Desk, type FieldErrors } from './ui.js';
@@ -108,6 +122,12 @@ const NOTICES = {
   testo: 'boImportTurnedToText',
   riga: 'boImportLineAdded',
   importato: 'boImportSavedPlan',
+  dati: 'pfSaved',
+  sessione: 'seRenewed',
+  collegata: 'pkLinkedLine',
+  scollegata: 'pkUnlinkedLine',
+  'misura-collegata': 'pkLinkedMeasure',
+  'misura-scollegata': 'pkUnlinkedMeasure',
 } as const;
 
 export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOfficeOptions) {
@@ -129,8 +149,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   /** The signed-in user and what every page shows of them, or null when nobody is. */
   async function deskOf(request: FastifyRequest, ctx: PageContext): Promise<Desk | null> {
     const token = request.cookies[SESSION_COOKIE];
-    const principal = token ? await principalForToken(db, token) : null;
-    if (!token || !principal) return null;
+    const session = token ? await sessionForToken(db, token) : null;
+    if (!token || !session) return null;
+    const { principal } = session;
     const { items } = await listOrganizations({ db, principal });
     const organizations = items.map((o) => ({ id: o.id, name: o.name }));
     const chosen = request.cookies[ORGANIZATION_COOKIE];
@@ -146,6 +167,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       organizations,
       organizationId,
       notice: noticeKey ? ctx.t[noticeKey] : undefined,
+      sessionSecondsLeft: session.secondsLeft,
     };
   }
   const principalOf = (desk: Desk) => desk.principal;
@@ -159,8 +181,17 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     async (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => {
       const desk = await deskOf(request, ctx);
       if (!desk) {
-        const back = request.method === 'GET' ? `?torna=${encodeURIComponent(request.url)}` : '';
-        return redirect(reply, `${href(ctx, '/accedi')}${back}`);
+        if (request.method === 'GET') {
+          return redirect(
+            reply,
+            `${href(ctx, '/accedi')}?torna=${encodeURIComponent(request.url)}`,
+          );
+        }
+        // A post after the session ended: say so, and come back to the page the form was on
+        // (where the browser's copy of what was typed is put back).
+        const from = refererPath(request);
+        const back = from ? `&torna=${encodeURIComponent(from)}` : '';
+        return redirect(reply, `${href(ctx, '/accedi')}?scaduta=1${back}`);
       }
       // A multipart form's token is in its body, which the handler reads (and checks) itself.
       if (request.method === 'POST' && !options.multipart) {
@@ -186,9 +217,11 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
 
   // Sign in and out.
   route('GET', '/accedi', async (request, reply, ctx) => {
-    const returnTo = safeReturnPath((request.query as Record<string, unknown>).torna);
+    const query = request.query as Record<string, unknown>;
+    const returnTo = safeReturnPath(query.torna);
     if (await deskOf(request, ctx)) return redirect(reply, returnTo ?? href(ctx, '/gestione'));
-    return signInForm(reply, ctx, { email: '', returnTo, errors: {} }, 200);
+    const expired = query.scaduta === '1';
+    return signInForm(reply, ctx, { email: '', returnTo, errors: {}, expired }, 200);
   });
 
   route('POST', '/accedi', async (request, reply, ctx) => {
@@ -232,7 +265,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
   function signInForm(
     reply: FastifyReply,
     ctx: PageContext,
-    state: { email: string; returnTo: string | null; errors: FieldErrors },
+    state: { email: string; returnTo: string | null; errors: FieldErrors; expired?: boolean },
     status: number,
   ) {
     const token = newSignInToken();
@@ -330,6 +363,24 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       reply.clearCookie(ORGANIZATION_COOKIE, { path: '/' });
       return redirect(reply, href(desk.ctx, '/'));
+    }),
+  );
+
+  // "Resta connesso": a full lifetime again for a live session; JSON for the page's script.
+  route(
+    'POST',
+    '/gestione/sessione',
+    signedIn(async (request, reply, desk) => {
+      const token = request.cookies[SESSION_COOKIE] ?? '';
+      await renewSession(db, token, cookies.sessionHours);
+      setSessionCookie(reply, token, cookies);
+      if ((request.headers.accept ?? '').includes('application/json')) {
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ secondsLeft: cookies.sessionHours * 3600 });
+      }
+      const back = safeReturnPath(formOf(request).torna) ?? href(desk.ctx, '/gestione');
+      return redirect(reply, `${back}${back.includes('?') ? '&' : '?'}esito=sessione`);
     }),
   );
 
@@ -565,6 +616,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         upcoming: ofPlan.filter((i) => i.status === 'upcoming' && i.date <= soon),
         compliance: await checkPlanCompliance({ db, principal, planId: plan.id, today }),
         canStart: plan.status === 'draft' && roleIn(principal, plan.organizationId) === 'admin',
+        indicators: monitoringFacts(doc, today).indicators,
+        freshness: planFreshness(
+          doc,
+          await listLastUpdates({ db, principal, planId: plan.id }),
+          today,
+        ),
       };
       return send(reply, <DashboardPage desk={desk} view={view} />);
     }),
@@ -640,7 +697,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       row: Awaited<ReturnType<typeof readPart>>;
       form?: ActionForm;
       errors?: FieldErrors;
-      conflictRead?: ActionForm;
+      conflict?: { read: ActionForm; typed: ActionForm };
+      picker?: PickerState;
     },
     status = 200,
   ) {
@@ -656,6 +714,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       offset: 0,
     });
     const stored = actionFormOf(row);
+    const picker = pickerView(plan, row, state.picker ?? {}, desk.ctx.t);
     return send(
       reply,
       <ActionEditPage
@@ -667,10 +726,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         read={stored}
         units={units.items.map((u) => ({ id: u.id, name: u.name as string }))}
         canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
+        frozen={FROZEN_STATUSES.has(plan.status)}
         errors={state.errors ?? {}}
-        conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+        conflict={state.conflict ? { ...state.conflict, current: stored } : undefined}
+        picker={picker.view}
       />,
-      status,
+      status === 200 ? picker.status : status,
     );
   }
 
@@ -686,7 +747,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         planId,
         key: param(request, 'action'),
       });
-      return actionPage(reply, desk, planId, { row });
+      const search = (request.query as Record<string, unknown>).cerca;
+      return actionPage(reply, desk, planId, { row, picker: { search } });
     }),
   );
 
@@ -729,16 +791,20 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         if (!(error instanceof PianoError)) throw error;
         if (error.code === 'version_conflict') {
           const now = await readPart({ db, principal, part: 'action', planId, key });
+          const form = mergeTyped(typed, read, actionFormOf(now));
           return actionPage(
             reply,
             desk,
             planId,
-            { row: now, form: typed, conflictRead: read },
+            { row: now, form, conflict: { read, typed } },
             409,
           );
         }
         if (error.code === 'forbidden') {
           return refused(reply, desk, error);
+        }
+        if (error.code === 'plan_frozen') {
+          return refused(reply, desk, error, 409);
         }
         if (error.code === 'validation') {
           const problems: FieldErrors = {};
@@ -805,15 +871,19 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     }),
   );
 
-  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today };
+  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today, refused };
   registerPeopleRoutes(kit);
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
+  registerCatalogPickerRoutes({ ...kit, actionPage });
+  registerActionListRoutes(kit);
+  registerTimingRoutes(kit);
+  registerPlanFactsRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */
-function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
+function refused(reply: FastifyReply, desk: Desk, error: PianoError, status = 403) {
   const t = desk.ctx.t;
   return send(
     reply,
@@ -823,7 +893,7 @@ function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
       text={t.boRefusedText(error.message.replace(/\.$/, ''))}
       back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
     />,
-    403,
+    status,
   );
 }
 

@@ -107,3 +107,20 @@ export function safeReturnPath(value: unknown): string | null {
   if (value.includes('\\') || value.length > 500) return null;
   return value;
 }
+
+/**
+ * The path of the page a post was sent from (its Referer, which pages send on same-origin
+ * requests), as a place to come back to; null when absent or not a path of this site.
+ */
+export function refererPath(request: FastifyRequest): string | null {
+  const referer = request.headers.referer;
+  if (typeof referer !== 'string') return null;
+  try {
+    const url = new URL(referer);
+    // Not the notice the page was opened with: coming back is not another success.
+    url.searchParams.delete('esito');
+    return safeReturnPath(`${url.pathname}${url.search}`);
+  } catch {
+    return null;
+  }
+}

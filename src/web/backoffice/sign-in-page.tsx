@@ -16,6 +16,8 @@ export function SignInPage(props: {
   errors: FieldErrors;
   /** The text of the OpenID Connect button, or null when that sign-in is not configured. */
   oidcLabel: string | null;
+  /** Whether the person comes from a form posted after their session ended. */
+  expired?: boolean | undefined;
 }) {
   const { ctx, errors } = props;
   const t = ctx.t;
@@ -30,6 +32,11 @@ export function SignInPage(props: {
         <div class="col-lg-6">
           <h1>{t.boSignInTitle}</h1>
           <ErrorSummary ctx={ctx} errors={errors} />
+          {props.expired ? (
+            <p class="alert alert-warning" role="alert">
+              {t.seExpiredOnPost}
+            </p>
+          ) : null}
           <p>{t.boSignInIntro}</p>
           {props.oidcLabel ? (
             <>

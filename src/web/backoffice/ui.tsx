@@ -22,6 +22,8 @@ export interface Desk {
   organizationId: string | null;
   /** A status message to announce (saved, recorded). */
   notice?: string | undefined;
+  /** Seconds the session has left when the page was made (the warning's clock). */
+  sessionSecondsLeft?: number | undefined;
 }
 
 /** Field name → message, in the order the form shows the fields. */
@@ -65,13 +67,64 @@ export function BackOfficePage(props: {
           : []),
       ]}
       crumbs={[{ label: t.boBackOffice, path: '/gestione' }, ...(props.crumbs ?? [])]}
+      scripts={['backoffice']}
     >
+      {desk.sessionSecondsLeft !== undefined ? (
+        <SessionWarning desk={desk} secondsLeft={desk.sessionSecondsLeft} />
+      ) : null}
       {desk.organizations.length > 1 ? <OrganizationSwitch desk={desk} /> : null}
       <div role="status" class="piano-notice">
         {desk.notice ? <p class="alert alert-success">{desk.notice}</p> : null}
       </div>
       {props.children}
     </Layout>
+  );
+}
+
+/**
+ * The warning shown before the session ends, and the notice once it has: hidden in the page, shown
+ * by the back office's script at the right time. "Resta connesso" is a plain form post too.
+ */
+function SessionWarning({ desk, secondsLeft }: { desk: Desk; secondsLeft: number }) {
+  const { ctx } = desk;
+  const t = ctx.t;
+  // Where to come back to: this page, without the notice it was opened with.
+  const query = new URLSearchParams(ctx.search);
+  query.delete('esito');
+  const back = `${href(ctx, ctx.path)}${query.size ? `?${query}` : ''}`;
+  return (
+    <div
+      id="piano-session"
+      data-seconds-left={String(secondsLeft)}
+      data-user={desk.principal.userId}
+      data-draft-restored={t.seDraftRestored}
+      data-draft-discard={t.seDraftDiscard}
+      data-required={t.boRequired}
+      data-out-of-range={t.seOutOfRange('{min}', '{max}')}
+    >
+      <div class="alert alert-warning" role="alert" data-session="ending" hidden>
+        <h2 class="h5">{t.seEnding}</h2>
+        <p>
+          {t.seEndingText} {t.seEndsAt} <span data-session-time />.
+        </p>
+        <form method="post" action={href(ctx, '/gestione/sessione')} class="mb-0">
+          <Csrf value={desk.account.csrf} />
+          <input type="hidden" name="torna" value={back} />
+          <button type="submit" class="btn btn-primary btn-sm">
+            {t.seStay}
+          </button>
+        </form>
+      </div>
+      <div class="alert alert-danger" role="alert" data-session="ended" hidden>
+        <h2 class="h5">{t.seEnded}</h2>
+        <p>{t.seEndedText}</p>
+        <p class="mb-0">
+          <a href={`${href(ctx, '/accedi')}?torna=${encodeURIComponent(back)}`} data-sign-in>
+            {t.seSignInAgain}
+          </a>
+        </p>
+      </div>
+    </div>
   );
 }
 
@@ -205,15 +258,77 @@ export interface FieldAttrs {
   'aria-describedby': string | undefined;
 }
 
+/** What a timing means in words, and whether piano could read it (never guessed). */
+export function timingReading(
+  ctx: PageContext,
+  timing: TimingJson | null,
+): { text: string; resolved: boolean } {
+  const t = ctx.t;
+  if (!timing) return { text: t.boDueNone, resolved: true };
+  if (!timing.resolved || timing.kind === 'unresolved') {
+    return { text: t.boTimingUnresolved, resolved: false };
+  }
+  if (timing.due) return { text: t.boDueOn(ctx.f.shortDate(timing.due)), resolved: true };
+  return { text: timingMeaning(timing, ctx.lang), resolved: true };
+}
+
 /** What a timing means, with its date as dd/mm/yyyy when it has one ("Scadenza: 30/06/2026"). */
 export function TimingDate({ ctx, timing }: { ctx: PageContext; timing: TimingJson | null }) {
-  const t = ctx.t;
-  if (!timing) return <span>{t.boDueNone}</span>;
-  if (!timing.resolved || timing.kind === 'unresolved') {
-    return <strong class="piano-field-error">{t.boTimingUnresolved}</strong>;
-  }
-  if (timing.due) return <span>{t.boDueOn(ctx.f.shortDate(timing.due))}</span>;
-  return <span>{timingMeaning(timing, ctx.lang)}</span>;
+  const { text, resolved } = timingReading(ctx, timing);
+  return resolved ? <span>{text}</span> : <strong class="piano-field-error">{text}</strong>;
+}
+
+/** One field of a conflict: as the user read it, as saved meanwhile, as the user typed it. */
+export interface ConflictRow {
+  field: string;
+  label: string;
+  read: string;
+  current: string;
+  typed: string;
+}
+
+/**
+ * What someone else saved while the user was typing, beside what the user typed (which stays in
+ * the form below, to be saved again on the current version).
+ */
+export function ConflictNotice(props: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  rows: ConflictRow[];
+}) {
+  const t = props.ctx.t;
+  return (
+    <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title" class="h4">
+        {props.title}
+      </h2>
+      <p>{props.text}</p>
+      <div class="piano-table-wrapper" role="region" aria-labelledby="conflict-title" tabIndex={0}>
+        <table class="table table-sm mb-0">
+          <caption class="visually-hidden">{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.boField}</th>
+              <th scope="col">{t.boYouRead}</th>
+              <th scope="col">{t.boTheyChanged}</th>
+              <th scope="col">{t.boYouTyped}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.field} data-field={r.field}>
+                <th scope="row">{r.label}</th>
+                <td>{r.read}</td>
+                <td>{r.current}</td>
+                <td>{r.typed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }
 
 /** A page with one message (a refused change, an expired form) and a way back. */

@@ -5,12 +5,17 @@
  * areas may use the same key (a test checks it).
  */
 import type { DocumentLang } from '../../documents/labels.js';
+import { actionList, type ActionListMessages } from './action-list.js';
 import { backoffice, type BackofficeMessages } from './backoffice.js';
 import { common, type CommonMessages } from './common.js';
+import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
 import { people, type PeopleMessages } from './people.js';
+import { planFacts, type PlanFactsMessages } from './plan-facts.js';
+import { picker, type PickerMessages } from './picker.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
+import { session, type SessionMessages } from './session.js';
 import { starter, type StarterMessages } from './starter.js';
 
 export type Messages = CommonMessages &
@@ -19,10 +24,28 @@ export type Messages = CommonMessages &
   PeopleMessages &
   PublicationMessages &
   HistoryMessages &
-  StarterMessages;
+  StarterMessages &
+  PickerMessages &
+  ActionListMessages &
+  DashboardMessages &
+  SessionMessages &
+  PlanFactsMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
-export const AREAS = { common, portal, backoffice, people, publication, history, starter } as const;
+export const AREAS = {
+  common,
+  portal,
+  backoffice,
+  people,
+  publication,
+  history,
+  starter,
+  picker,
+  actionList,
+  dashboard,
+  session,
+  planFacts,
+} as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
   it: {
@@ -33,6 +56,11 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.it,
     ...history.it,
     ...starter.it,
+    ...picker.it,
+    ...actionList.it,
+    ...dashboard.it,
+    ...session.it,
+    ...planFacts.it,
   },
   en: {
     ...common.en,
@@ -42,6 +70,11 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...publication.en,
     ...history.en,
     ...starter.en,
+    ...picker.en,
+    ...actionList.en,
+    ...dashboard.en,
+    ...session.en,
+    ...planFacts.en,
   },
 };
 

@@ -20,6 +20,7 @@ import {
   pnrrText,
   priorityTitle,
   responsiblesOf,
+  spendingByMeasure,
   spendingBySource,
   spendingTotal,
   targetText,
@@ -593,12 +594,8 @@ function Spending({ ctx, doc }: { ctx: PageContext; doc: PlanDocument }) {
   }
   const euro = ctx.f.euro;
   const bySource = spendingBySource(doc);
-  const byMeasure = new Map<string, number>();
-  for (const s of doc.spending) {
-    if (s.pnrrMeasure)
-      byMeasure.set(s.pnrrMeasure, (byMeasure.get(s.pnrrMeasure) ?? 0) + cents(s.amount));
-  }
-  const measureTotal = [...byMeasure.values()].reduce((a, b) => a + b, 0) / 100;
+  const byMeasure = spendingByMeasure(doc);
+  const measureTotal = byMeasure.reduce((sum, m) => sum + cents(m.amount), 0) / 100;
   return (
     <section id="spesa" aria-labelledby="spesa-title">
       <h2 id="spesa-title">{t.sectionSpending}</h2>
@@ -613,12 +610,15 @@ function Spending({ ctx, doc }: { ctx: PageContext; doc: PlanDocument }) {
         rows={bySource.map((s) => [s.source, euro(s.amount)])}
         foot={[t.total, euro(spendingTotal(doc))]}
       />
-      {byMeasure.size > 0 ? (
+      {byMeasure.length > 0 ? (
         <DataTable
           caption={t.spendingByMeasureCaption}
           head={[t.measureColumn, t.amount]}
           numeric={[1]}
-          rows={[...byMeasure].map(([m, c]) => [pnrrText([m], ctx.lang)[0] ?? m, euro(c / 100)])}
+          rows={byMeasure.map((m) => [
+            pnrrText([m.measure], ctx.lang)[0] ?? m.measure,
+            euro(m.amount),
+          ])}
           foot={[t.total, euro(measureTotal)]}
         />
       ) : (

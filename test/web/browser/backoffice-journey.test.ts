@@ -1,12 +1,13 @@
 /**
  * The back office end to end in a real browser, driven by the visible Italian labels: the RTD
- * creates a plan with a priority and an action "entro giugno 2026" and sees 30/06/2026; the
+ * creates a plan with a priority and an action "entro giugno 2026", sees 30/06/2026 and links the
+ * action to a national line of action found by words through the catalog picker; the
  * editor of Servizi demografici updates one of their actions from "Il mio lavoro", is refused on
  * another unit's action, and of two people editing the same action the second sees the conflict
  * and keeps the text they typed; the RTD imports seed 001 through the wizard, fixes one item,
  * saves it as a draft plan and publishes it, and a visitor reads it on the portal and downloads
- * its PDF. Back-office pages send no script: this is also the journey
- * without JavaScript.
+ * its PDF. The back office's script runs here; test/web/browser/session-journey.test.ts tests
+ * what it adds.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -35,7 +36,7 @@ async function click(page: Page, name: string) {
 }
 
 describe('the back office', () => {
-  it('lets the RTD sign in, create a plan, add a priority and an action “entro giugno 2026” shown as 30/06/2026', async () => {
+  it('lets the RTD sign in, create a plan, add a priority and an action “entro giugno 2026” shown as 30/06/2026, and link it to a national line through the picker', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(server.url);
@@ -69,6 +70,26 @@ describe('the back office', () => {
       'Certificati anagrafici online',
     );
     await expect(page.getByText('Scadenza: 30/06/2026').first().isVisible()).resolves.toBe(true);
+
+    // Link it to a national line of action through the catalog picker, by words of its title.
+    await page
+      .getByLabel('Cerca una linea o una misura PNRR per codice o parole')
+      .fill('stato civile ANPR');
+    await click(page, 'Cerca');
+    const found = page.getByRole('list', { name: /^Linee d’azione trovate/ }).getByRole('listitem');
+    await expect(found.textContent()).resolves.toContain(
+      'Aderire ai servizi di stato civile di ANPR',
+    );
+    await Promise.all([
+      page.waitForLoadState('load'),
+      found.getByRole('button', { name: /^Collega/ }).click(),
+    ]);
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Linea d’azione collegata all’azione.',
+    );
+    await expect(
+      page.getByRole('list', { name: 'Linee d’azione collegate' }).textContent(),
+    ).resolves.toContain('CAP4.PA.18 – Aderire ai servizi di stato civile di ANPR');
     await context.close();
   }, 60_000);
 
