@@ -14,7 +14,7 @@ import {
   type PlanFactsForm,
 } from './plan-facts.js';
 import {
-  BackOfficePage,
+  PlanSubPage,
   ConflictNotice,
   Csrf,
   ErrorSummary,
@@ -85,16 +85,12 @@ export function PlanFactsPage({ desk, view }: { desk: Desk; view: PlanFactsView 
     })),
   ];
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={t.pfTitleOf(view.planTitle)}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: view.planTitle, path: planEditPath(view.planId) },
-        { label: t.pfTitle },
-      ]}
+      plan={{ id: view.planId, title: view.planTitle }}
+      section={t.pfTitle}
     >
-      <h1>{t.pfTitleOf(view.planTitle)}</h1>
       <p>{t.pfIntro}</p>
       {view.conflict ? (
         <ConflictNotice
@@ -247,6 +243,6 @@ export function PlanFactsPage({ desk, view }: { desk: Desk; view: PlanFactsView 
       <p class="mt-4">
         <a href={href(ctx, planEditPath(view.planId))}>{t.boBackToPlan}</a>
       </p>
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }

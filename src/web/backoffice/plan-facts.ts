@@ -72,9 +72,9 @@ export function planFactsFormFrom(body: Record<string, string | undefined>): Pla
   };
 }
 
-export function checkPlanFacts(
-  form: PlanFactsForm,
-  editions: string[],
+/** A plan's title and period as typed: the checks of a new plan and of the facts editor. */
+export function checkTitleAndPeriod(
+  form: { title: string; startYear: string; endYear: string },
   t: PageContext['t'],
 ): FieldErrors {
   const errors: FieldErrors = {};
@@ -86,6 +86,15 @@ export function checkPlanFacts(
   if (start === null) errors.startYear = t.boYearInvalid;
   if (end === null) errors.endYear = t.boYearInvalid;
   else if (start !== null && end < start) errors.endYear = t.boPeriodInvalid;
+  return errors;
+}
+
+export function checkPlanFacts(
+  form: PlanFactsForm,
+  editions: string[],
+  t: PageContext['t'],
+): FieldErrors {
+  const errors = checkTitleAndPeriod(form, t);
   if (form.revisionLabel.length > 200) errors.revisionLabel = t.boTooLong('200');
   if (form.nationalEdition && !editions.includes(form.nationalEdition)) {
     errors.nationalEdition = t.pfEditionUnknown(editions.join(', '));

@@ -78,6 +78,7 @@ import {
 import { registerActionListRoutes } from './action-list-routes.js';
 import { registerTimingRoutes } from './timing-routes.js';
 import { registerPlanFactsRoutes } from './plan-facts-routes.js';
+import { checkTitleAndPeriod } from './plan-facts.js';
 import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
@@ -492,15 +493,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         startYear: (f.startYear ?? '').trim(),
         endYear: (f.endYear ?? '').trim(),
       };
-      const errors: FieldErrors = {};
-      if (!form.title) errors.title = t.boRequired;
-      else if (form.title.length > 300) errors.title = t.boTooLong('300');
-      const year = (v: string) => (/^\d{4}$/.test(v) && +v >= 2000 && +v <= 2100 ? +v : null);
-      const start = year(form.startYear);
-      const end = year(form.endYear);
-      if (start === null) errors.startYear = t.boYearInvalid;
-      if (end === null) errors.endYear = t.boYearInvalid;
-      else if (start !== null && end < start) errors.endYear = t.boPeriodInvalid;
+      const errors = checkTitleAndPeriod(form, t);
       if (Object.keys(errors).length) return plansPage(reply, desk, form, errors, 400);
       const plan = await createPlan({
         db,
@@ -508,8 +501,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         organizationId: desk.organizationId,
         fields: {
           title: form.title,
-          startYear: start!,
-          endYear: end!,
+          startYear: Number(form.startYear),
+          endYear: Number(form.endYear),
           revisionLabel: null,
           nationalEdition: null,
           status: 'draft',

@@ -10,6 +10,7 @@ import { timingMeaning } from '../../documents/plan-facts.js';
 import type { AssetUrls } from '../assets.js';
 import { Layout, type Account, type Crumb } from '../components/layout.js';
 import { href, type PageContext } from '../page-context.js';
+import { planEditPath } from './paths.js';
 import { CSRF_FIELD } from './security.js';
 
 /** What every back-office page knows about the signed-in user. */
@@ -125,6 +126,31 @@ function SessionWarning({ desk, secondsLeft }: { desk: Desk; secondsLeft: number
         </p>
       </div>
     </div>
+  );
+}
+
+/** A page under one plan: the crumbs Piani › the plan › the section, and the title as heading. */
+export function PlanSubPage(props: {
+  desk: Desk;
+  title: string;
+  plan: { id: string; title: string };
+  section: string;
+  children: ComponentChildren;
+}) {
+  const t = props.desk.ctx.t;
+  return (
+    <BackOfficePage
+      desk={props.desk}
+      title={props.title}
+      crumbs={[
+        { label: t.boPlans, path: '/gestione/piani' },
+        { label: props.plan.title, path: planEditPath(props.plan.id) },
+        { label: props.section },
+      ]}
+    >
+      <h1>{props.title}</h1>
+      {props.children}
+    </BackOfficePage>
   );
 }
 
