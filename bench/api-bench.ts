@@ -9,15 +9,21 @@
  *   (a) GET /__bench/bare                     a tiny JSON answer: the floor of the stack
  *   (b) GET /__bench/preserialized            the whole-plan document, serialized in memory
  *   (c) GET /api/plans/:planId/document       the real whole-plan read, as an anonymous visitor
- *   (d) PATCH /api/plans/:planId/actions/:id  a real change, as the demo RTD
+ *   (d) PATCH /api/plans/:planId/actions/:id  a real change (the progress of an action of the
+ *                                             published demo plan), as the demo RTD
  *
  * Each measurement runs --runs times (default 3) after one warm-up; the table shows the median
  * of the runs. Temporary directories, databases and child processes are removed at the end,
  * also on failure or Ctrl-C.
  *
+ * The server runs with piano's V8 flags (scripts/node-flags.mjs), as `piano serve` does; its
+ * resident memory (Linux /proc) is reported idle after start-up, as the largest sampled under
+ * load and as its peak (VmHWM).
+ *
  * Options: --runs N, --duration S (per run, default 8), --warmup S (default 2),
- * --connections C (default 10), --backend pglite|postgres (default: both), --json (the results
- * as JSON on stdout; the human-readable report then goes to stderr).
+ * --connections C (default 10), --backend pglite|postgres (default: both), --plain-node (the
+ * server without piano's V8 flags, to compare), --json (the results as JSON on stdout; the
+ * human-readable report then goes to stderr).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +37,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/operations/seed-demo.js';
+import { NODE_FLAGS } from '../scripts/node-flags.mjs';
 import type { BenchServerReady } from './bench-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,6 +56,7 @@ interface Settings {
   warmup: number;
   connections: number;
   backends: Array<'pglite' | 'postgres'>;
+  plainNode: boolean;
   json: boolean;
 }
 
@@ -66,6 +74,7 @@ function parseSettings(argv: string[]): Settings {
         warmup: { type: 'string', default: '2' },
         connections: { type: 'string', default: '10' },
         backend: { type: 'string' },
+        'plain-node': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -77,7 +86,7 @@ function parseSettings(argv: string[]): Settings {
   if (values.help) {
     process.stdout.write(
       'usage: npm run bench -- [--runs N] [--duration S] [--warmup S] [--connections C]\n' +
-        '                        [--backend pglite|postgres] [--json]\n' +
+        '                        [--backend pglite|postgres] [--plain-node] [--json]\n' +
         'The PostgreSQL backend runs when DATABASE_URL is set.\n',
     );
     process.exit(0);
@@ -98,6 +107,7 @@ function parseSettings(argv: string[]): Settings {
     warmup: positive('warmup', values.warmup, 0),
     connections: positive('connections', values.connections, 1),
     backends: backend ? [backend] : ['pglite', 'postgres'],
+    plainNode: values['plain-node'],
     json: values.json,
   };
 }
@@ -185,8 +195,9 @@ interface RunningServer extends BenchServerReady {
   stop: () => Promise<void>;
 }
 
-async function startServer(place: BackendPlace): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_FILE], {
+async function startServer(place: BackendPlace, settings: Settings): Promise<RunningServer> {
+  const flags = settings.plainNode ? [] : NODE_FLAGS;
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', SERVER_FILE], {
     cwd: ROOT,
     env: { ...process.env, ...place.env },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -236,6 +247,26 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>) {
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
+
+/** Resident size (VmRSS) and its peak so far (VmHWM) of a process in MB, from /proc (Linux). */
+function memoryOf(pid: number | undefined): { rss: number; hwm: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const mb = (field: string) =>
+      Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
+    return { rss: mb('VmRSS'), hwm: mb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** The server's resident memory, in MB: idle after start-up, largest sampled under load, peak. */
+interface MemoryFigures {
+  idleMb: number;
+  loadMb: number;
+  peakMb: number;
+}
 
 /** CPU time of a process in ms, from /proc (Linux); null elsewhere. */
 function processCpuMs(pid: number | undefined): number | null {
@@ -394,9 +425,12 @@ const median = (values: number[]) => {
 interface ActionState {
   id: string;
   version: number;
-  title: string;
-  /** The two titles the benchmark alternates between. */
-  titles: [string, string];
+  progress: number;
+  /**
+   * The two progress values the benchmark alternates between: the demo plan is published, and
+   * a published plan's actions change only in status and progress.
+   */
+  values: [number, number];
   /** The action's other fields, sent too in the 'full' mode. */
   others: Record<string, unknown>;
 }
@@ -404,32 +438,39 @@ interface ActionState {
 interface ActionItem {
   id: string;
   title: string;
+  progress: number;
   version: number;
   [field: string]: unknown;
 }
 
 /**
- * 'minimal': the body is {title, version}, as the API documents a PATCH. 'full': every field of
- * the action is sent, with the new title: the fallback when the server refuses partial bodies.
+ * 'minimal': the body is {progress, version}, as the API documents a PATCH. 'full': every field
+ * of the action is sent, with the new progress: the fallback when the server refuses partial
+ * bodies.
  */
 type PatchMode = 'minimal' | 'full';
 
 function patchBody(
   mode: PatchMode,
   others: Record<string, unknown>,
-  title: string,
+  progress: number,
   version: number,
 ) {
-  return JSON.stringify(mode === 'minimal' ? { title, version } : { ...others, title, version });
+  return JSON.stringify(
+    mode === 'minimal' ? { progress, version } : { ...others, progress, version },
+  );
 }
 
+/** A progress other than `progress`, to change it and back. */
+const otherProgress = (progress: number) => (progress === 50 ? 51 : 50);
+
 function othersOf(action: ActionItem): Record<string, unknown> {
-  const { id: _id, title: _title, version: _version, ...others } = action;
+  const { id: _id, progress: _progress, version: _version, ...others } = action;
   return others;
 }
 
 /**
- * Tries a minimal PATCH on an action no connection uses (then puts the title back): the
+ * Tries a minimal PATCH on an action no connection uses (then puts the progress back): the
  * benchmark falls back to full bodies, and says so, when the server refuses a partial one.
  */
 async function probePatchMode(
@@ -447,15 +488,17 @@ async function probePatchMode(
   const others = othersOf(action);
   let refusal: string | null = null;
   for (const mode of ['minimal', 'full'] as const) {
-    const changed = await patch(patchBody(mode, others, `${action.title} (probe)`, action.version));
+    const changed = await patch(
+      patchBody(mode, others, otherProgress(action.progress), action.version),
+    );
     const text = await changed.text();
     if (changed.status === 200) {
       const { version } = JSON.parse(text) as { version: number };
-      const back = await patch(patchBody(mode, others, action.title, version));
+      const back = await patch(patchBody(mode, others, action.progress, version));
       if (back.status !== 200) throw new Error(`PATCH probe: ${back.status} ${await back.text()}`);
       return { mode, refusal };
     }
-    refusal = `${changed.status} ${text.slice(0, 400)}`;
+    refusal = `${refusal ? `${refusal}; then ` : ''}${mode}: ${changed.status} ${text.slice(0, 400)}`;
   }
   throw new Error(`the server refuses every PATCH of an action: ${refusal}`);
 }
@@ -498,11 +541,11 @@ function patchTarget(
   const states: ActionState[] = actions.slice(0, connections).map((a) => ({
     id: a.id,
     version: a.version,
-    title: a.title,
-    titles: [a.title, `${a.title} (bench)`],
+    progress: a.progress,
+    values: [a.progress, otherProgress(a.progress)],
     others: othersOf(a),
   }));
-  /** Responses that were 2xx but not the change sent (wrong title or version): must be 0. */
+  /** Responses that were 2xx but not the change sent (wrong progress or version): must be 0. */
   let unexpected = 0;
   let changes = 0;
   let firstFailure: string | null = null;
@@ -516,17 +559,17 @@ function patchTarget(
         setupClient: (client) => {
           const state = states[nextState++];
           if (!state) throw new Error('more connections than actions');
-          let sentTitle = '';
+          let sent = 0;
           client.setRequests([
             {
               method: 'PATCH',
               path: `/api/plans/${server.planId}/actions/${state.id}`,
               headers: { cookie, 'content-type': 'application/json' },
               setupRequest: (request) => {
-                sentTitle = state.title === state.titles[0] ? state.titles[1] : state.titles[0];
+                sent = state.progress === state.values[0] ? state.values[1] : state.values[0];
                 return {
                   ...request,
-                  body: patchBody(mode, state.others, sentTitle, state.version),
+                  body: patchBody(mode, state.others, sent, state.version),
                 };
               },
               onResponse: (status, body) => {
@@ -534,12 +577,12 @@ function patchTarget(
                   firstFailure ??= `${status} ${body.slice(0, 300)}`;
                   return;
                 }
-                const updated = JSON.parse(body) as { title: string; version: number };
-                if (updated.title !== sentTitle || updated.version !== state.version + 1) {
+                const updated = JSON.parse(body) as { progress: number; version: number };
+                if (updated.progress !== sent || updated.version !== state.version + 1) {
                   unexpected++;
                 }
                 state.version = updated.version;
-                state.title = updated.title;
+                state.progress = updated.progress;
                 changes++;
               },
             },
@@ -565,7 +608,7 @@ function patchTarget(
         const fresh = current.get(state.id);
         if (!fresh) throw new Error(`action ${state.id} disappeared`);
         state.version = fresh.version;
-        state.title = fresh.title;
+        state.progress = fresh.progress;
         state.others = othersOf(fresh);
       }
     },
@@ -594,6 +637,8 @@ interface BackendResult {
   patchMode: PatchMode;
   patchModeRefusal: string | null;
   aim: { text: string; ratio: number; met: boolean } | null;
+  memory: MemoryFigures | null;
+  nodeFlags: string[];
   seconds: number;
 }
 
@@ -608,7 +653,7 @@ async function benchBackend(place: BackendPlace, settings: Settings): Promise<Ba
     );
   }
   say('   starting the server (migrate, load the demo plan)…');
-  const server = await startServer(place);
+  const server = await startServer(place, settings);
   say(
     `   server on ${server.base}, backend ${server.backend}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
       `(process up ${(server.startMs / 1000).toFixed(1)} s: open db ${(server.openMs / 1000).toFixed(1)} s, ` +
@@ -630,7 +675,7 @@ async function benchBackend(place: BackendPlace, settings: Settings): Promise<Ba
     listed[listed.length - 1] as ActionItem,
   );
   if (probe.mode === 'full') {
-    say(`   !! a PATCH of an action with only {title, version} was refused: ${probe.refusal}`);
+    say(`   !! a PATCH of an action with only {progress, version} was refused: ${probe.refusal}`);
     say('   !! measuring PATCH with every field of the action in the body instead');
   }
   const actions = await listActions(server.base, server.planId, cookie);
@@ -655,6 +700,10 @@ async function benchBackend(place: BackendPlace, settings: Settings): Promise<Ba
     patch.target,
   ];
 
+  // Idle: the server has loaded the demo plan and served the sign-in and two listings.
+  await sleep(2000);
+  const idle = memoryOf(server.pid);
+
   if (settings.warmup > 0) {
     say(`   warm-up: ${settings.warmup} s per route (not reported)`);
     for (const target of targets) {
@@ -662,6 +711,10 @@ async function benchBackend(place: BackendPlace, settings: Settings): Promise<Ba
     }
   }
   const runs = new Map<Target['key'], RunFigures[]>(targets.map((t) => [t.key, []]));
+  let loadMb = 0;
+  const sampling = setInterval(() => {
+    loadMb = Math.max(loadMb, memoryOf(server.pid)?.rss ?? 0);
+  }, 100);
   for (let run = 1; run <= settings.runs; run++) {
     const parts: string[] = [];
     for (const target of targets) {
@@ -677,7 +730,11 @@ async function benchBackend(place: BackendPlace, settings: Settings): Promise<Ba
     }
     say(`   run ${run}/${settings.runs}: req/s ${parts.join(', ')}`);
   }
+  clearInterval(sampling);
+  const peak = memoryOf(server.pid);
   await server.stop();
+  const memory: MemoryFigures | null =
+    idle && peak ? { idleMb: idle.rss, loadMb, peakMb: peak.hwm } : null;
 
   const medians = new Map(
     targets.map((t) => {
@@ -724,6 +781,8 @@ async function benchBackend(place: BackendPlace, settings: Settings): Promise<Ba
     patchMode: probe.mode,
     patchModeRefusal: probe.refusal,
     aim: place.name === 'pglite' ? { text: AIM_TEXT, ratio, met: ratio >= AIM_RATIO } : null,
+    memory,
+    nodeFlags: settings.plainNode ? [] : NODE_FLAGS,
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -779,6 +838,13 @@ function printBackend(result: BackendResult, settings: Settings) {
     `   (CPU: server = the app's process and bench = autocannon's, in % of one core; machine = ` +
       `all ${os.cpus().length} cores, PostgreSQL included)`,
   );
+  say(
+    result.memory
+      ? `   server memory (resident): idle ${result.memory.idleMb.toFixed(0)} MB, under load ` +
+          `${result.memory.loadMb.toFixed(0)} MB (largest sampled), peak ${result.memory.peakMb.toFixed(0)} MB; ` +
+          `Node ${process.version} ${result.nodeFlags.join(' ') || 'without V8 flags'}`
+      : '   server memory: not measured (no /proc)',
+  );
   for (const r of result.routes) {
     say(`   ${r.key.padEnd(13)} req/s per run: ${r.runs.map((f) => f.rps.toFixed(0)).join(', ')}`);
   }
@@ -795,8 +861,8 @@ function printBackend(result: BackendResult, settings: Settings) {
   if (patch) {
     say(
       result.patchMode === 'minimal'
-        ? '   PATCH bodies: {title, version}'
-        : '   PATCH bodies: EVERY field of the action (the server refused {title, version}; see above)',
+        ? '   PATCH bodies: {progress, version}'
+        : '   PATCH bodies: EVERY field of the action (the server refused {progress, version}; see above)',
     );
     const codes = patch.runs.flatMap((f) =>
       Object.entries(f.statusCodes).filter(([code]) => !code.startsWith('2')),

@@ -22,6 +22,7 @@ export const ConfigSchema = Type.Object({
   PIANO_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   PIANO_DOCUMENT_CACHE_MB: Type.Integer({ minimum: 1, default: 32 }),
   PIANO_EXPORT_CACHE_MB: Type.Integer({ minimum: 1, default: 64 }),
+  PIANO_DB_CACHE_MB: Type.Integer({ minimum: 1, maximum: 4096, default: 16 }),
   // Sign-in through OpenID Connect (README, "OpenID Connect (SPID/CIE)"): off unless an issuer
   // and a client id are set.
   PIANO_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+[^?#]*$' })),

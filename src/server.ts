@@ -37,6 +37,7 @@ export async function startServer({ config, demo }: StartOptions): Promise<Fasti
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.PIANO_DATA_DIR,
+    cacheMb: config.PIANO_DB_CACHE_MB,
   });
   const app = await buildServer({ db, config });
   app.addHook('onClose', () => db.close());

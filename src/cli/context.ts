@@ -27,6 +27,7 @@ export async function withDb<T>(command: Command, fn: (db: Db) => Promise<T>): P
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.PIANO_DATA_DIR,
+    cacheMb: config.PIANO_DB_CACHE_MB,
   });
   try {
     return await fn(db);

@@ -11,8 +11,7 @@
  * 100 ms, which alone would exceed the time budget of a whole PDF, while three fixed chart
  * types need only simple geometry.
  */
-import { Resvg } from '@resvg/resvg-js';
-import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { FONT_FAMILY } from './fonts.js';
 import { formatFor } from './format.js';
 import { labelsFor, type DocumentLang } from './labels.js';
 
@@ -145,25 +144,6 @@ export function chartSvg(spec: ChartSpec, options: { id?: string; inline?: boole
   for (const s of scene.shapes) out.push(shapeSvg(s));
   out.push('</svg>');
   return out.join('');
-}
-
-/** The chart as a PNG, `scale` times the scene's size (1.5: about 150 dpi at page width). */
-export function chartPng(
-  spec: ChartSpec,
-  scale = 1.5,
-): { png: Buffer; width: number; height: number } {
-  const scene = chartScene(spec);
-  const svg = chartSvg(spec);
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: Math.round(scene.width * scale) },
-    font: {
-      // The faces charts use (not semibold): each one loaded is parsed on every render.
-      fontFiles: [FONT_FILES.regular, FONT_FILES.bold, FONT_FILES.italic],
-      loadSystemFonts: false,
-      defaultFontFamily: FONT_FAMILY,
-    },
-  });
-  return { png: resvg.render().asPng(), width: scene.width, height: scene.height };
 }
 
 function shapeSvg(s: Shape): string {

@@ -32,7 +32,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
-import { chartPng } from './charts.js';
+import { chartPng } from './chart-png.js';
 import { labelsFor, langOfTag, type DocumentLabels } from './labels.js';
 import {
   cellBold,

@@ -1,6 +1,6 @@
 import { PianoError } from '../domain/errors.js';
 import type { Principal } from '../domain/rules/permissions.js';
-import { importPlanFile, type ImportResult } from '../importer/import-plan.js';
+import type { ImportResult } from '../importer/import-plan.js';
 import type { ImportLimits } from '../importer/limits.js';
 
 export interface PlanFile {
@@ -49,5 +49,8 @@ export async function draftPlanFromFile(options: DraftPlanFromFileOptions): Prom
     );
   }
   const { bytes, fileName } = await options.file();
+  // Loaded on the first import, not with the server: the converters and recognizers (Markdown,
+  // HTML and zip readers among them) stay out of the memory of a server nobody imports into.
+  const { importPlanFile } = await import('../importer/import-plan.js');
   return oneAtATime(() => importPlanFile(bytes, { fileName, limits: options.limits ?? {} }));
 }

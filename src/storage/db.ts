@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -26,21 +30,39 @@ export interface DbOptions {
   databaseUrl?: string | undefined;
   /** Directory of the embedded database; omitted means in memory. */
   dataDir?: string | undefined;
+  /**
+   * Megabytes of the embedded database's page cache (PostgreSQL's shared_buffers), which
+   * PGlite keeps inside the process. Ignored for a server. Default DEFAULT_DB_CACHE_MB.
+   */
+  cacheMb?: number | undefined;
 }
+
+/**
+ * initdb writes shared_buffers = 128MB, PostgreSQL's default for a server that has the
+ * machine's memory to itself; inside piano's process that cache grows into resident memory as
+ * pages are read, while a municipality's plans fit in a few megabytes.
+ */
+export const DEFAULT_DB_CACHE_MB = 16;
 
 // Dates travel as ISO strings (YYYY-MM-DD): a JS Date would shift them across time zones.
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
 export async function openDb(options: DbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openPglite(options.dataDir, options.cacheMb ?? DEFAULT_DB_CACHE_MB);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, cacheMb: number): Promise<Db> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
+    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir, cacheMb);
     pglite = await PGlite.create(dataDir ?? 'memory://', {
+      // Start parameters (postgres -c), not postgresql.conf: the setting follows the
+      // configuration on every start and the data directory stays as initdb wrote it.
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${cacheMb}MB`],
       parsers: {
         [DATE_OID]: (value: string) => value,
         [INT8_OID]: (value: string) => Number(value),
@@ -87,6 +109,34 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     changeGeneration: () => generation,
   };
+}
+
+const INIT_DATA_DIR = fileURLToPath(new URL('./init-data-dir.mjs', import.meta.url));
+
+/**
+ * Creates the embedded database of a new data directory in a child process (init-data-dir.mjs),
+ * which this process's lock on the directory covers: the memory initdb needs goes back to the
+ * system when the child ends, rather than staying this process's own.
+ */
+async function initDataDir(dataDir: string, cacheMb: number): Promise<void> {
+  // Baseline WebAssembly code only (see scripts/node-flags.mjs): a one-off run gains nothing
+  // from V8's optimizing compiler, which would take hundreds of megabytes on Node 24.
+  const child = spawn(
+    process.execPath,
+    ['--liftoff-only', INIT_DATA_DIR, dataDir, String(cacheMb)],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) {
+    throw new Error(`Creating the database in ${dataDir} failed (exit ${code}): ${stderr.trim()}`);
+  }
 }
 
 async function openPostgres(url: string): Promise<Db> {

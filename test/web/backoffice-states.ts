@@ -223,7 +223,7 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
     user: 'rtd',
     open: async (page, s, lang) => {
       await go(page, s, action(s, 'a1.3'), lang);
-      await page.getByLabel(WORDS[lang].title, { exact: true }).fill('');
+      await page.locator('#field-progress').fill('140');
       await submit(page, WORDS[lang].save);
     },
   },
@@ -243,10 +243,27 @@ export const BACK_OFFICE_STATES: BackOfficeState[] = [
           data: { version, progress: (progress + 1) % 100 },
         });
       if (!response.ok()) throw new Error(`the other save failed: ${response.status()}`);
-      await page
-        .getByLabel(WORDS[lang].title, { exact: true })
-        .fill('Nuovi servizi del Comune su App IO (rivisto)');
+      await page.locator('#field-progress').fill(String((progress + 7) % 100));
+      await page.getByLabel(WORDS[lang].status, { exact: true }).selectOption('suspended');
       await submit(page, WORDS[lang].save);
+    },
+  },
+  {
+    name: 'bo-plan-facts',
+    user: 'rtd',
+    open: async (page, s, lang) =>
+      go(page, s, `/gestione/piani/${await nextYearDraft(page, s)}/dati`, lang),
+  },
+  {
+    name: 'bo-plan-facts-errors',
+    user: 'rtd',
+    open: async (page, s, lang) => {
+      await go(page, s, `/gestione/piani/${await nextYearDraft(page, s)}/dati`, lang);
+      await page.locator('#field-endYear').fill('1999');
+      await page.locator('#field-instrument-0-label').fill('x'.repeat(300));
+      await page.locator('#field-title').fill('');
+      await page.locator('form[action$="/dati"] button[type="submit"]').click();
+      await page.waitForLoadState('load');
     },
   },
   { name: 'bo-picker-results', user: 'rtd', open: pickerResults },

@@ -302,6 +302,51 @@ describe('the action editor', () => {
   });
 });
 
+describe('reapplying after a conflict', () => {
+  it('keeps what the other person changed in the fields the second did not touch', async () => {
+    const draft = await startPlanRevision({
+      db: server.db,
+      principal: COMMAND_LINE,
+      planId: server.planId,
+      period: 'next_year',
+      completed: 'carry',
+    });
+    const [first, second] = [await signedIn(RTD), await signedIn(RTD)];
+    const action = `/gestione/piani/${draft.planId}/azioni/a1.6`;
+    const [one, two] = [await first.get(action), await second.get(action)];
+    const fields = (body: string) =>
+      Object.fromEntries(
+        ['version', 'read_title', 'read_status', 'read_progress', 'read_timing', 'read_unit'].map(
+          (name) => [name, hiddenIn(body, action, name)],
+        ),
+      );
+    const base = (body: string) => ({
+      _csrf: tokenIn(body),
+      ...fields(body),
+      title: hiddenIn(body, action, 'read_title'),
+      status: hiddenIn(body, action, 'read_status'),
+      progress: hiddenIn(body, action, 'read_progress'),
+      timing: hiddenIn(body, action, 'read_timing'),
+      unit: hiddenIn(body, action, 'read_unit'),
+    });
+    expect((await first.post(action, { ...base(one.body), progress: '35' })).statusCode).toBe(303);
+    const conflict = await second.post(action, {
+      ...base(two.body),
+      title: 'Liste elettorali in ANPR, rivisto dal secondo',
+    });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('value="35"');
+    const again = await second.post(action, {
+      ...base(conflict.body),
+      title: 'Liste elettorali in ANPR, rivisto dal secondo',
+    });
+    expect(again.statusCode).toBe(303);
+    const final = await first.get(action);
+    expect(final.body).toContain('value="Liste elettorali in ANPR, rivisto dal secondo"');
+    expect(hiddenIn(final.body, action, 'read_progress')).toBe('35');
+  });
+});
+
 describe('a published plan', () => {
   it('refuses a change to its content with 409 and says why, and still takes status and progress', async () => {
     const c = await signedIn(RTD);
@@ -318,9 +363,13 @@ describe('a published plan', () => {
       timing: hiddenIn(editor.body, action, 'read_timing'),
       status: 'in_progress',
     };
+    expect(editor.body).toContain('di un’azione si aggiornano lo stato e l’avanzamento');
+    expect(editor.body).toMatch(/id="field-title"[^>]*readonly/);
+    expect(editor.body).not.toContain('id="field-unit"');
     const refused = await c.post(action, { ...form, title: 'Un titolo nuovo', progress: '10' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('non si può più modificare');
+    expect(refused.body).toContain('Modifica non consentita');
     const monitored = await c.post(action, {
       ...form,
       title: hiddenIn(editor.body, action, 'read_title'),

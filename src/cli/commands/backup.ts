@@ -4,7 +4,11 @@ import { configOf } from '../context.js';
 
 const databaseOf = (command: Command) => {
   const config = configOf(command);
-  return { databaseUrl: config.DATABASE_URL, dataDir: config.PIANO_DATA_DIR };
+  return {
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.PIANO_DATA_DIR,
+    cacheMb: config.PIANO_DB_CACHE_MB,
+  };
 };
 
 export const backupCommand = new Command('backup')

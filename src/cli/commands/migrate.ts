@@ -9,6 +9,7 @@ export const migrateCommand = new Command('migrate')
     const applied = await migrateDatabase({
       databaseUrl: config.DATABASE_URL,
       dataDir: config.PIANO_DATA_DIR,
+      cacheMb: config.PIANO_DB_CACHE_MB,
     });
     process.stdout.write(
       applied.length

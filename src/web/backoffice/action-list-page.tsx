@@ -20,14 +20,7 @@ import {
   type ActionListQuery,
 } from './action-list.js';
 import { actionPath, planEditPath } from './paths.js';
-import {
-  BackOfficePage,
-  ErrorSummary,
-  Field,
-  TimingDate,
-  type Desk,
-  type FieldErrors,
-} from './ui.js';
+import { PlanSubPage, ErrorSummary, Field, TimingDate, type Desk, type FieldErrors } from './ui.js';
 
 export interface ActionListView {
   planId: string;
@@ -47,16 +40,12 @@ export function ActionListPage({ desk, view }: { desk: Desk; view: ActionListVie
   const title = doc.plan.title;
   const total = doc.actions.length;
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={t.alTitleOf(title)}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: title, path: planEditPath(view.planId) },
-        { label: t.alTitle },
-      ]}
+      plan={{ id: view.planId, title: title }}
+      section={t.alTitle}
     >
-      <h1>{t.alTitleOf(title)}</h1>
       {total === 0 ? (
         <p>{t.alNoActions}</p>
       ) : (
@@ -84,7 +73,7 @@ export function ActionListPage({ desk, view }: { desk: Desk; view: ActionListVie
       <p class="mt-4">
         <a href={href(ctx, planEditPath(view.planId))}>{t.boBackToPlan}</a>
       </p>
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }
 

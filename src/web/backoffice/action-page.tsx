@@ -13,6 +13,7 @@ import { CatalogPicker, type PickerView } from './catalog-picker.js';
 import { actionPath, planEditPath } from './paths.js';
 import {
   BackOfficePage,
+  ConflictNotice,
   Csrf,
   ErrorSummary,
   Field,
@@ -54,8 +55,20 @@ export function actionFormOf(row: Record<string, unknown>): ActionForm {
 export interface Conflict {
   /** What the user's form was built from. */
   read: ActionForm;
+  /** What the user typed. */
+  typed: ActionForm;
   /** What is stored now. */
   current: ActionForm;
+}
+
+/**
+ * After a conflict, the form to show: the fields the user changed from what they read, over what
+ * is stored now — saving again reapplies their changes and keeps the other person's.
+ */
+export function mergeTyped(typed: ActionForm, read: ActionForm, current: ActionForm): ActionForm {
+  const merged = { ...current };
+  for (const f of ACTION_FORM_FIELDS) if (typed[f] !== read[f]) merged[f] = typed[f];
+  return merged;
 }
 
 export interface ActionPageProps {
@@ -70,6 +83,8 @@ export interface ActionPageProps {
   read: ActionForm;
   units: { id: string; name: string }[];
   canChangeUnit: boolean;
+  /** An approved or published revision: only status and progress can change. */
+  frozen: boolean;
   errors: FieldErrors;
   conflict?: Conflict | undefined;
   /** The links to the national plan and the search for more (see catalog-picker.tsx). */
@@ -120,44 +135,24 @@ export function ActionEditPage(props: ActionPageProps) {
         ) : null}
       </p>
       {conflict ? (
-        <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
-          <h2 id="conflict-title" class="h4">
-            {t.boConflictTitle}
-          </h2>
-          <p>{t.boConflictText}</p>
-          <div
-            class="piano-table-wrapper"
-            role="region"
-            aria-labelledby="conflict-title"
-            tabIndex={0}
-          >
-            <table class="table table-sm mb-0">
-              <caption class="visually-hidden">{t.boConflictTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.boField}</th>
-                  <th scope="col">{t.boYouRead}</th>
-                  <th scope="col">{t.boTheyChanged}</th>
-                  <th scope="col">{t.boYouTyped}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ACTION_FORM_FIELDS.filter(
-                  (f) => conflict.read[f] !== conflict.current[f] || conflict.read[f] !== form[f],
-                ).map((f) => (
-                  <tr key={f} data-field={f}>
-                    <th scope="row">{labels[f]}</th>
-                    <td>{shown(f, conflict.read[f])}</td>
-                    <td>{shown(f, conflict.current[f])}</td>
-                    <td>{shown(f, form[f])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ConflictNotice
+          ctx={ctx}
+          title={t.boConflictTitle}
+          text={t.boConflictText}
+          rows={ACTION_FORM_FIELDS.filter(
+            (f) =>
+              conflict.read[f] !== conflict.current[f] || conflict.read[f] !== conflict.typed[f],
+          ).map((f) => ({
+            field: f,
+            label: labels[f],
+            read: shown(f, conflict.read[f]),
+            current: shown(f, conflict.current[f]),
+            typed: shown(f, conflict.typed[f]),
+          }))}
+        />
       ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
+      {props.frozen ? <p class="alert alert-info">{t.boFrozenNote}</p> : null}
       <form method="post" action={href(ctx, actionPath(props.planId, row.id))} novalidate>
         <Csrf value={desk.account.csrf} />
         <input type="hidden" name="version" value={String(row.version)} />
@@ -173,6 +168,7 @@ export function ActionEditPage(props: ActionPageProps) {
               value={form.title}
               maxLength={1000}
               required
+              readOnly={props.frozen}
             />
           )}
         </Field>
@@ -197,6 +193,7 @@ export function ActionEditPage(props: ActionPageProps) {
               step={1}
               class="form-control"
               value={form.progress}
+              required
             />
           )}
         </Field>
@@ -220,11 +217,12 @@ export function ActionEditPage(props: ActionPageProps) {
               class="form-control"
               value={form.timing}
               maxLength={2000}
+              readOnly={props.frozen}
               data-timing-url={href(ctx, `${planEditPath(props.planId)}/tempi`)}
             />
           )}
         </Field>
-        {props.canChangeUnit ? (
+        {props.canChangeUnit && !props.frozen ? (
           <Field name="unit" label={t.boUnit} errors={errors}>
             {(a) => (
               <select {...a} class="form-select">

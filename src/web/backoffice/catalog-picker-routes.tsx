@@ -102,7 +102,7 @@ const FIELDS: Record<PickerOp, 'catalogRefs' | 'pnrrMeasures'> = {
 
 type ActionRow = Awaited<ReturnType<typeof readPart>>;
 
-/** What the router lends the picker beyond the kit: the action page and the refusal page. */
+/** What the router lends the picker beyond the kit: the action page. */
 export interface PickerKit extends RouteKit {
   actionPage: (
     reply: FastifyReply,
@@ -111,7 +111,6 @@ export interface PickerKit extends RouteKit {
     state: { row: ActionRow; picker?: PickerState },
     status?: number,
   ) => Promise<unknown>;
-  refused: (reply: FastifyReply, desk: Desk, error: PianoError) => unknown;
 }
 
 const knownCode = (catalog: Catalog, op: PickerOp, code: string) =>

@@ -5,9 +5,8 @@
 import { labelsFor } from '../../documents/labels.js';
 import { revisionChangeLines } from '../../documents/plan-facts.js';
 import type { PlanRevisionsDiff } from '../../operations/diff-plan-revisions.js';
-import { planEditPath } from './paths.js';
 import { Table } from './dashboard-page.js';
-import { BackOfficePage, type Desk } from './ui.js';
+import { PlanSubPage, type Desk } from './ui.js';
 
 export interface ChangesView {
   planId: string;
@@ -26,16 +25,12 @@ export function ChangesPage({ desk, view }: { desk: Desk; view: ChangesView }) {
     ? (diff.before.revisionLabel ?? ctx.f.period(diff.before.startYear, diff.before.endYear))
     : '';
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={L.changes}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: view.title, path: planEditPath(view.planId) },
-        { label: L.changes },
-      ]}
+      plan={{ id: view.planId, title: view.title }}
+      section={L.changes}
     >
-      <h1>{L.changes}</h1>
       {!diff ? (
         <p>{t.boNoPreviousRevision}</p>
       ) : diff.empty ? (
@@ -72,6 +67,6 @@ export function ChangesPage({ desk, view }: { desk: Desk; view: ChangesView }) {
           ) : null}
         </>
       )}
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }

@@ -22,7 +22,7 @@ import type { PageContext } from '../page-context.js';
 import type { Freshness } from './freshness.js';
 import { href } from '../page-context.js';
 import { actionPath, planEditPath } from './paths.js';
-import { BackOfficePage, type Desk } from './ui.js';
+import { PlanSubPage, type Desk } from './ui.js';
 
 export interface DashboardView {
   planId: string;
@@ -106,16 +106,12 @@ export function DashboardPage({ desk, view }: { desk: Desk; view: DashboardView 
   const title = doc.plan.title;
   const sources = spendingBySource(doc);
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={t.boDashboardOf(title)}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: title, path: planEditPath(view.planId) },
-        { label: t.boDashboard },
-      ]}
+      plan={{ id: view.planId, title: title }}
+      section={t.boDashboard}
     >
-      <h1>{t.boDashboardOf(title)}</h1>
       <Coverage desk={desk} view={view} />
       <h2>{t.boProgressByPriority}</h2>
       <Table caption={t.boProgressByPriority}>
@@ -188,7 +184,7 @@ export function DashboardPage({ desk, view }: { desk: Desk; view: DashboardView 
       )}
       <SpendingByMeasure ctx={ctx} doc={doc} />
       <Currency desk={desk} view={view} />
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }
 

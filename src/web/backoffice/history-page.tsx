@@ -6,7 +6,7 @@ import { Pagination } from '../components/ui.js';
 import { href, type PageContext } from '../page-context.js';
 import { TableWrap } from '../portal/tables.js';
 import { actionPath, planEditPath } from './paths.js';
-import { BackOfficePage, Csrf, type Desk } from './ui.js';
+import { BackOfficePage, PlanSubPage, Csrf, type Desk } from './ui.js';
 
 export interface HistoryEvent {
   id: number;
@@ -67,16 +67,12 @@ export function HistoryPage({ desk, view }: { desk: Desk; view: HistoryView }) {
   const title = t.hiHistoryOf(itemName);
   const path = historyPath(view.planId);
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={title}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: view.planTitle, path: planEditPath(view.planId) },
-        { label: t.hiHistory },
-      ]}
+      plan={{ id: view.planId, title: view.planTitle }}
+      section={t.hiHistory}
     >
-      <h1>{title}</h1>
       <p>{t.hiHistoryIntro}</p>
       {view.item ? (
         <p>
@@ -129,7 +125,7 @@ export function HistoryPage({ desk, view }: { desk: Desk; view: HistoryView }) {
         page={view.page}
         pages={view.pages}
       />
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }
 

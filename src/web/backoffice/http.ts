@@ -1,5 +1,6 @@
 /** How back-office routes answer: pages never cached, posts followed by a redirect. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PianoError } from '../../domain/errors.js';
 import type { VNode } from 'preact';
 import type { listPlans } from '../../operations/list-plans.js';
 import type { AssetRegistry } from '../assets.js';
@@ -37,6 +38,8 @@ export interface RouteKit {
   publicUrl: string;
   /** Today in Italy, or the day a test fixes. */
   today: () => string;
+  /** The page of a change the operations refused, with why (403 unless told otherwise). */
+  refused: (reply: FastifyReply, desk: Desk, error: PianoError, status?: number) => unknown;
 }
 
 /** Sends a back-office page: never stored by a browser or a proxy. */

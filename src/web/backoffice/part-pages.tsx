@@ -20,6 +20,7 @@ import {
 import { partPath, partsPath, planEditPath } from './paths.js';
 import {
   BackOfficePage,
+  ConflictNotice,
   Csrf,
   ErrorSummary,
   Field,
@@ -207,48 +208,25 @@ export function PartEditPage(props: {
       </p>
       {place.readOnly ? <p class="alert alert-info">{place.readOnly}</p> : null}
       {conflict ? (
-        <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
-          <h2 id="conflict-title" class="h4">
-            {t.paConflictTitle}
-          </h2>
-          <p>{t.paConflictText}</p>
-          <div
-            class="piano-table-wrapper"
-            role="region"
-            aria-labelledby="conflict-title"
-            tabIndex={0}
-          >
-            <table class="table table-sm mb-0">
-              <caption class="visually-hidden">{t.paConflictTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.boField}</th>
-                  <th scope="col">{t.paYouRead}</th>
-                  <th scope="col">{t.boTheyChanged}</th>
-                  <th scope="col">{t.boYouTyped}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {names
-                  .filter(
-                    (n) =>
-                      (conflict.read[n] ?? '') !== (conflict.current[n] ?? '') ||
-                      (conflict.read[n] ?? '') !== (conflict.typed[n] ?? ''),
-                  )
-                  .map((n) => (
-                    <tr key={n} data-field={n}>
-                      <th scope="row">
-                        {fieldLabel(t, specByName(place.kind, n) ?? { name: n, prop: n })}
-                      </th>
-                      <td>{shown(ctx, place, n, conflict.read[n] ?? '')}</td>
-                      <td>{shown(ctx, place, n, conflict.current[n] ?? '')}</td>
-                      <td>{shown(ctx, place, n, conflict.typed[n] ?? '')}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ConflictNotice
+          ctx={ctx}
+          title={t.paConflictTitle}
+          text={t.paConflictText}
+          readLabel={t.paYouRead}
+          rows={names
+            .filter(
+              (n) =>
+                (conflict.read[n] ?? '') !== (conflict.current[n] ?? '') ||
+                (conflict.read[n] ?? '') !== (conflict.typed[n] ?? ''),
+            )
+            .map((n) => ({
+              field: n,
+              label: fieldLabel(t, specByName(place.kind, n) ?? { name: n, prop: n }),
+              read: shown(ctx, place, n, conflict.read[n] ?? ''),
+              current: shown(ctx, place, n, conflict.current[n] ?? ''),
+              typed: shown(ctx, place, n, conflict.typed[n] ?? ''),
+            }))}
+        />
       ) : null}
       <ErrorSummary ctx={ctx} errors={summaryOf(ctx, place.kind, errors)} />
       {place.readOnly ? (

@@ -151,6 +151,7 @@ export function PlanEditPage(props: {
         {ctx.f.period(plan.startYear, plan.endYear)} · {t.boPlanStatus}:{' '}
         {L.planStatus[plan.status as keyof typeof L.planStatus] ?? plan.status} ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/cruscotto`)}>{t.boDashboard}</a> ·{' '}
+        <a href={href(ctx, `${planEditPath(plan.id)}/dati`)}>{t.pfTitle}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/azioni`)}>{t.alOpen}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/modifiche`)}>{L.changes}</a> ·{' '}
         <a href={href(ctx, `${planEditPath(plan.id)}/pubblicazione`)}>{t.puTitle}</a>

@@ -9,7 +9,7 @@ import { exportUrl } from '../portal/paths.js';
 import { href, type PageContext } from '../page-context.js';
 import { planEditPath } from './paths.js';
 import {
-  BackOfficePage,
+  PlanSubPage,
   Csrf,
   ErrorSummary,
   Field,
@@ -64,16 +64,12 @@ export function PublicationPage(props: {
   const status = L.planStatus[plan.status as keyof typeof L.planStatus] ?? plan.status;
   const act = plan.approval;
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={t.puTitleOf(plan.title)}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: plan.title, path: planEditPath(plan.id) },
-        { label: t.puTitle },
-      ]}
+      plan={{ id: plan.id, title: plan.title }}
+      section={t.puTitle}
     >
-      <h1>{t.puTitleOf(plan.title)}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <section aria-labelledby="status-title">
         <h2 id="status-title">{t.puStatus}</h2>
@@ -130,7 +126,7 @@ export function PublicationPage(props: {
           </li>
         </ul>
       </section>
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }
 

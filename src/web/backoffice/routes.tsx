@@ -9,6 +9,7 @@ import { PianoError, ThrottledError } from '../../domain/errors.js';
 import { ActionInputSchema, ACTION_STATUSES } from '../../domain/model/action.js';
 import { inputForm } from '../../domain/model/common.js';
 import { PrioritySchema } from '../../domain/model/priority.js';
+import { FROZEN_STATUSES } from '../../domain/rules/plan-lifecycle.js';
 import { roleIn } from '../../domain/rules/permissions.js';
 import { parseWith } from '../../domain/validation.js';
 import { monitoringFacts } from '../../documents/monitoring-report.js';
@@ -44,6 +45,7 @@ import {
   ACTION_FORM_FIELDS,
   ActionEditPage,
   actionFormOf,
+  mergeTyped,
   type ActionForm,
 } from './action-page.js';
 import { actionPath, planEditPath } from './paths.js';
@@ -76,6 +78,8 @@ import {
 } from './catalog-picker-routes.js';
 import { registerActionListRoutes } from './action-list-routes.js';
 import { registerTimingRoutes } from './timing-routes.js';
+import { registerPlanFactsRoutes } from './plan-facts-routes.js';
+import { checkTitleAndPeriod } from './plan-facts.js';
 import { planFreshness } from './freshness.js';
 import { registerImportWizard } from './import-routes.js';
 import { SignInPage } from './sign-in-page.js';
@@ -120,6 +124,7 @@ const NOTICES = {
   testo: 'boImportTurnedToText',
   riga: 'boImportLineAdded',
   importato: 'boImportSavedPlan',
+  dati: 'pfSaved',
   sessione: 'seRenewed',
   collegata: 'pkLinkedLine',
   scollegata: 'pkUnlinkedLine',
@@ -490,15 +495,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         startYear: (f.startYear ?? '').trim(),
         endYear: (f.endYear ?? '').trim(),
       };
-      const errors: FieldErrors = {};
-      if (!form.title) errors.title = t.boRequired;
-      else if (form.title.length > 300) errors.title = t.boTooLong('300');
-      const year = (v: string) => (/^\d{4}$/.test(v) && +v >= 2000 && +v <= 2100 ? +v : null);
-      const start = year(form.startYear);
-      const end = year(form.endYear);
-      if (start === null) errors.startYear = t.boYearInvalid;
-      if (end === null) errors.endYear = t.boYearInvalid;
-      else if (start !== null && end < start) errors.endYear = t.boPeriodInvalid;
+      const errors = checkTitleAndPeriod(form, t);
       if (Object.keys(errors).length) return plansPage(reply, desk, form, errors, 400);
       const plan = await createPlan({
         db,
@@ -506,8 +503,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         organizationId: desk.organizationId,
         fields: {
           title: form.title,
-          startYear: start!,
-          endYear: end!,
+          startYear: Number(form.startYear),
+          endYear: Number(form.endYear),
           revisionLabel: null,
           nationalEdition: null,
           status: 'draft',
@@ -695,7 +692,7 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
       row: Awaited<ReturnType<typeof readPart>>;
       form?: ActionForm;
       errors?: FieldErrors;
-      conflictRead?: ActionForm;
+      conflict?: { read: ActionForm; typed: ActionForm };
       picker?: PickerState;
     },
     status = 200,
@@ -724,8 +721,9 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         read={stored}
         units={units.items.map((u) => ({ id: u.id, name: u.name as string }))}
         canChangeUnit={roleIn(principal, plan.organizationId) === 'admin'}
+        frozen={FROZEN_STATUSES.has(plan.status)}
         errors={state.errors ?? {}}
-        conflict={state.conflictRead ? { read: state.conflictRead, current: stored } : undefined}
+        conflict={state.conflict ? { ...state.conflict, current: stored } : undefined}
         picker={picker.view}
       />,
       status === 200 ? picker.status : status,
@@ -788,16 +786,20 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
         if (!(error instanceof PianoError)) throw error;
         if (error.code === 'version_conflict') {
           const now = await readPart({ db, principal, part: 'action', planId, key });
+          const form = mergeTyped(typed, read, actionFormOf(now));
           return actionPage(
             reply,
             desk,
             planId,
-            { row: now, form: typed, conflictRead: read },
+            { row: now, form, conflict: { read, typed } },
             409,
           );
         }
         if (error.code === 'forbidden') {
           return refused(reply, desk, error);
+        }
+        if (error.code === 'plan_frozen') {
+          return refused(reply, desk, error, 409);
         }
         if (error.code === 'validation') {
           const problems: FieldErrors = {};
@@ -864,19 +866,20 @@ export function registerBackOfficeRoutes(app: FastifyInstance, options: BackOffi
     }),
   );
 
-  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today };
+  const kit = { app, db, assets, cookies, route, signedIn, deskOf, publicUrl, today, refused };
   registerPeopleRoutes(kit);
   registerPublicationRoutes(kit);
   registerHistoryRoutes(kit);
   registerStarterRoutes(kit);
-  registerCatalogPickerRoutes({ ...kit, actionPage, refused });
+  registerCatalogPickerRoutes({ ...kit, actionPage });
   registerActionListRoutes(kit);
   registerTimingRoutes(kit);
   registerPartRoutes(kit);
+  registerPlanFactsRoutes(kit);
 }
 
 /** A change the operation refused (another unit's part): why, and the way back to one's work. */
-function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
+function refused(reply: FastifyReply, desk: Desk, error: PianoError, status = 403) {
   const t = desk.ctx.t;
   return send(
     reply,
@@ -886,7 +889,7 @@ function refused(reply: FastifyReply, desk: Desk, error: PianoError) {
       text={t.boRefusedText(error.message.replace(/\.$/, ''))}
       back={{ path: '/gestione/lavoro', label: t.boBackToWork }}
     />,
-    403,
+    status,
   );
 }
 

@@ -5,7 +5,7 @@
 import type { StarterProposal } from '../../domain/compliance/model.js';
 import { href } from '../page-context.js';
 import { planEditPath } from './paths.js';
-import { BackOfficePage, Csrf, ErrorSummary, type Desk, type FieldErrors } from './ui.js';
+import { PlanSubPage, Csrf, ErrorSummary, type Desk, type FieldErrors } from './ui.js';
 
 export const starterPath = (planId: string) => `${planEditPath(planId)}/avvio`;
 /** Each checkbox has its own name (forms keep one value per name): `scegli-N`. */
@@ -26,16 +26,12 @@ export function StarterPage(props: { desk: Desk; view: StarterView; errors: Fiel
   const t = ctx.t;
   const title = t.stStarterOf(view.planTitle);
   return (
-    <BackOfficePage
+    <PlanSubPage
       desk={desk}
       title={title}
-      crumbs={[
-        { label: t.boPlans, path: '/gestione/piani' },
-        { label: view.planTitle, path: planEditPath(view.planId) },
-        { label: t.stStarter },
-      ]}
+      plan={{ id: view.planId, title: view.planTitle }}
+      section={t.stStarter}
     >
-      <h1>{title}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <p>{t.stStarterIntro}</p>
       {view.proposals.length === 0 ? (
@@ -87,6 +83,6 @@ export function StarterPage(props: { desk: Desk; view: StarterView; errors: Fiel
           </button>
         </form>
       )}
-    </BackOfficePage>
+    </PlanSubPage>
   );
 }

@@ -10,6 +10,7 @@ import { timingMeaning } from '../../documents/plan-facts.js';
 import type { AssetUrls } from '../assets.js';
 import { Layout, type Account, type Crumb } from '../components/layout.js';
 import { href, type PageContext } from '../page-context.js';
+import { planEditPath } from './paths.js';
 import { CSRF_FIELD } from './security.js';
 
 /** What every back-office page knows about the signed-in user. */
@@ -126,6 +127,31 @@ function SessionWarning({ desk, secondsLeft }: { desk: Desk; secondsLeft: number
         </p>
       </div>
     </div>
+  );
+}
+
+/** A page under one plan: the crumbs Piani › the plan › the section, and the title as heading. */
+export function PlanSubPage(props: {
+  desk: Desk;
+  title: string;
+  plan: { id: string; title: string };
+  section: string;
+  children: ComponentChildren;
+}) {
+  const t = props.desk.ctx.t;
+  return (
+    <BackOfficePage
+      desk={props.desk}
+      title={props.title}
+      crumbs={[
+        { label: t.boPlans, path: '/gestione/piani' },
+        { label: props.plan.title, path: planEditPath(props.plan.id) },
+        { label: props.section },
+      ]}
+    >
+      <h1>{props.title}</h1>
+      {props.children}
+    </BackOfficePage>
   );
 }
 
@@ -277,6 +303,61 @@ export function timingReading(
 export function TimingDate({ ctx, timing }: { ctx: PageContext; timing: TimingJson | null }) {
   const { text, resolved } = timingReading(ctx, timing);
   return resolved ? <span>{text}</span> : <strong class="piano-field-error">{text}</strong>;
+}
+
+/** One field of a conflict: as the user read it, as saved meanwhile, as the user typed it. */
+export interface ConflictRow {
+  field: string;
+  label: string;
+  read: string;
+  current: string;
+  typed: string;
+}
+
+/**
+ * What someone else saved while the user was typing, beside what the user typed (which stays in
+ * the form below, to be saved again on the current version).
+ */
+export function ConflictNotice(props: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  rows: ConflictRow[];
+  /** The heading of the "as you read it" column, when the item's gender asks for other words. */
+  readLabel?: string;
+}) {
+  const t = props.ctx.t;
+  return (
+    <section class="alert alert-warning" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title" class="h4">
+        {props.title}
+      </h2>
+      <p>{props.text}</p>
+      <div class="piano-table-wrapper" role="region" aria-labelledby="conflict-title" tabIndex={0}>
+        <table class="table table-sm mb-0">
+          <caption class="visually-hidden">{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.boField}</th>
+              <th scope="col">{props.readLabel ?? t.boYouRead}</th>
+              <th scope="col">{t.boTheyChanged}</th>
+              <th scope="col">{t.boYouTyped}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.field} data-field={r.field}>
+                <th scope="row">{r.label}</th>
+                <td>{r.read}</td>
+                <td>{r.current}</td>
+                <td>{r.typed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }
 
 /** A page with one message (a refused change, an expired form) and a way back. */

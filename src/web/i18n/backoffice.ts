@@ -87,6 +87,8 @@ const it = {
   boCode: 'Codice (facoltativo)',
   boSave: 'Salva',
   boVersion: (n: string) => `Versione ${n}`,
+  boFrozenNote:
+    'Questa revisione del piano è approvata o pubblicata: di un’azione si aggiornano lo stato e l’avanzamento. Per cambiare il resto, avvia una nuova revisione.',
   boRequired: 'Campo obbligatorio',
   boTooLong: (n: string) => `Al massimo ${n} caratteri`,
   boProgressInvalid: 'Scrivi un numero intero da 0 a 100',
@@ -353,6 +355,8 @@ const en: BackofficeMessages = {
   boCode: 'Code (optional)',
   boSave: 'Save',
   boVersion: (n) => `Version ${n}`,
+  boFrozenNote:
+    'This revision of the plan is approved or published: an action’s status and progress are updated. To change the rest, start a new revision.',
   boRequired: 'Required field',
   boTooLong: (n) => `At most ${n} characters`,
   boProgressInvalid: 'Enter a whole number from 0 to 100',

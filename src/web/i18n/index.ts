@@ -12,6 +12,7 @@ import { dashboard, type DashboardMessages } from './dashboard.js';
 import { history, type HistoryMessages } from './history.js';
 import { parts, type PartsMessages } from './parts.js';
 import { people, type PeopleMessages } from './people.js';
+import { planFacts, type PlanFactsMessages } from './plan-facts.js';
 import { picker, type PickerMessages } from './picker.js';
 import { portal, type PortalMessages } from './portal.js';
 import { publication, type PublicationMessages } from './publication.js';
@@ -29,7 +30,8 @@ export type Messages = CommonMessages &
   ActionListMessages &
   DashboardMessages &
   SessionMessages &
-  PartsMessages;
+  PartsMessages &
+  PlanFactsMessages;
 
 /** Every area's catalogs, for the test that keeps their keys apart. */
 export const AREAS = {
@@ -45,6 +47,7 @@ export const AREAS = {
   dashboard,
   session,
   parts,
+  planFacts,
 } as const;
 
 const MESSAGES: Record<DocumentLang, Messages> = {
@@ -61,6 +64,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...dashboard.it,
     ...session.it,
     ...parts.it,
+    ...planFacts.it,
   },
   en: {
     ...common.en,
@@ -75,6 +79,7 @@ const MESSAGES: Record<DocumentLang, Messages> = {
     ...dashboard.en,
     ...session.en,
     ...parts.en,
+    ...planFacts.en,
   },
 };
 

@@ -5,6 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_LINE } from '../../../src/operations/callers.js';
+import { startPlanRevision } from '../../../src/operations/start-plan-revision.js';
 import { launchBrowser, newContext, startWebServer, type WebServer } from '../../support/web.js';
 import { DEMO_EMAILS, signInAs } from '../backoffice-states.js';
 
@@ -63,24 +65,23 @@ describe('the back office’s scripts', () => {
     await context.close();
   });
 
-  it('put back text typed and left unsaved, and discard it when asked', async () => {
+  it('put back a value typed and left unsaved, and discard it when asked', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, server, 'rtd');
     await page.goto(actionUrl('a2.6'));
-    const stored = await page.getByLabel('Titolo', { exact: true }).inputValue();
-    await page.getByLabel('Titolo', { exact: true }).fill('Un titolo scritto e lasciato lì');
+    const progress = () => page.getByLabel('Avanzamento (%)', { exact: true });
+    const stored = await progress().inputValue();
+    await progress().fill('77');
     await page.waitForTimeout(600);
     await page.goto(`${server.url}/gestione/lavoro`);
     await page.goto(actionUrl('a2.6'));
-    expect(await page.getByLabel('Titolo', { exact: true }).inputValue()).toBe(
-      'Un titolo scritto e lasciato lì',
-    );
+    expect(await progress().inputValue()).toBe('77');
     expect(await page.getByRole('status').filter({ hasText: 'Abbiamo rimesso' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Scarta il testo ripristinato' }).click();
-    expect(await page.getByLabel('Titolo', { exact: true }).inputValue()).toBe(stored);
+    expect(await progress().inputValue()).toBe(stored);
     await page.reload();
-    expect(await page.getByLabel('Titolo', { exact: true }).inputValue()).toBe(stored);
+    expect(await progress().inputValue()).toBe(stored);
     await context.close();
   });
 
@@ -128,7 +129,15 @@ describe('the back office’s scripts', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signInAs(page, server, 'rtd');
-    await page.goto(actionUrl('a1.3'));
+    // The demo plan is published, its timings frozen: next year's draft of it.
+    const draft = await startPlanRevision({
+      db: server.db,
+      principal: COMMAND_LINE,
+      planId: server.planId,
+      period: 'next_year',
+      completed: 'carry',
+    });
+    await page.goto(`${server.url}/gestione/piani/${draft.planId}/azioni/a1.3`);
     const meaning = page.locator('#field-timing-meaning');
     await page.getByLabel('Tempi', { exact: true }).fill('entro settembre 2026');
     await expect.poll(() => meaning.textContent()).toBe('Scadenza: 30/09/2026');
@@ -144,12 +153,12 @@ describe('the back office’s scripts', () => {
     const page = await context.newPage();
     await signInAs(page, server, 'rtd');
     await page.goto(actionUrl('a1.3'));
-    await page.getByLabel('Titolo', { exact: true }).fill('');
+    await page.getByLabel('Avanzamento (%)', { exact: true }).fill('');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByText('Campo obbligatorio').count()).toBe(1);
-    expect(await page.getByLabel('Titolo', { exact: true }).getAttribute('aria-invalid')).toBe(
-      'true',
-    );
+    expect(
+      await page.getByLabel('Avanzamento (%)', { exact: true }).getAttribute('aria-invalid'),
+    ).toBe('true');
     await page.getByLabel('Avanzamento (%)', { exact: true }).fill('150');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByText('Inserisci un numero da 0 a 100').count()).toBe(1);

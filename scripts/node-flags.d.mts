@@ -1,0 +1,3 @@
+export declare const NODE_FLAGS: string[];
+export declare function hasNodeFlags(execArgv?: string[]): boolean;
+export declare function relaunchWithNodeFlags(script: string): void;
