@@ -302,6 +302,22 @@ describe('the action editor', () => {
   });
 });
 
+describe('my work beside a draft of next year’s revision', () => {
+  it('lists the actions of the revision in force once, not again for the draft', async () => {
+    const draft = await startPlanRevision({
+      db: server.db,
+      principal: COMMAND_LINE,
+      planId: server.planId,
+      period: 'next_year',
+      completed: 'carry',
+    });
+    const page = await (await signedIn(ANAGRAFE)).get('/gestione/lavoro');
+    expect(page.body).toContain(`/gestione/piani/${server.planId}/azioni/a1.6`);
+    expect(page.body).not.toContain(`/gestione/piani/${draft.planId}/`);
+    expect(page.body).toContain('Mai aggiornate (');
+  });
+});
+
 describe('reapplying after a conflict', () => {
   it('keeps what the other person changed in the fields the second did not touch', async () => {
     const draft = await startPlanRevision({

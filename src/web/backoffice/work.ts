@@ -1,7 +1,7 @@
 /**
- * The reads behind "Il mio lavoro", all through the operations: the organization's plans, the
- * actions its user's unit owns in each (every action for an admin), the indicators of those
- * actions with their latest measurement. What is overdue or due soon is judged on the timing's
+ * The reads behind "Il mio lavoro", all through the operations: the organization's plans (one
+ * revision of each, see plansAtWork), the actions its user's unit owns in each (every action for
+ * an admin), the indicators of those actions with their latest measurement. What is overdue or due soon is judged on the timing's
  * date; an action never updated is one still at the version it was created with.
  */
 import type { ActionStatus } from '../../domain/model/action.js';
@@ -42,6 +42,25 @@ export interface WorkView {
 }
 
 const CLOSED: ActionStatus[] = ['completed', 'cancelled'];
+
+/** Which revision of a plan its people work on: the one in force, else the newest draft. */
+const AT_WORK_ORDER = ['published', 'approved', 'proposed', 'draft'];
+
+/**
+ * One revision per plan (series): the published one while it is in force — what is monitored —
+ * or, before any is published, the revision furthest along, so that a draft of next year's
+ * revision does not list every action twice.
+ */
+export function plansAtWork<P extends { seriesId: string; status: string }>(plans: P[]): P[] {
+  const chosen = new Map<string, P>();
+  for (const plan of plans) {
+    const rank = AT_WORK_ORDER.indexOf(plan.status);
+    if (rank === -1) continue;
+    const held = chosen.get(plan.seriesId);
+    if (!held || rank < AT_WORK_ORDER.indexOf(held.status)) chosen.set(plan.seriesId, plan);
+  }
+  return plans.filter((p) => chosen.get(p.seriesId) === p);
+}
 const ALL = 10_000;
 
 export function addDays(iso: string, days: number): string {
@@ -63,7 +82,7 @@ export async function readWork(options: {
     listPlans({ db, principal, organizationId, limit: 100, offset: 0, sort: '-startYear' }),
     listParts({ db, principal, part: 'unit', organizationId, limit: ALL, offset: 0 }),
   ]);
-  const current = plans.items.filter((p) => p.status !== 'superseded');
+  const current = plansAtWork(plans.items);
   const actions: WorkAction[] = [];
   const indicators: WorkIndicator[] = [];
   for (const plan of current) {
