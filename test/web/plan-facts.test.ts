@@ -116,6 +116,25 @@ describe('the plan facts editor', () => {
     expect(refused.body).toContain('value="2029"');
   });
 
+  it('keeps a national edition the plan already names in its own words when other facts change', async () => {
+    const rtd = await signedIn();
+    const planId = await newDraft(rtd);
+    const url = `/gestione/piani/${planId}/dati`;
+    await server.db.query(`UPDATE plans SET national_edition = $2 WHERE id = $1`, [
+      planId,
+      '2024-2026 (aggiornamento 2025)',
+    ]);
+    const page = await rtd.get(url);
+    expect(formFields(page.body).nationalEdition).toBe('2024-2026 (aggiornamento 2025)');
+    const saved = await rtd.post(url, { ...formFields(page.body), revisionLabel: 'Bozza' });
+    expect(saved.statusCode).toBe(303);
+    const refused = await rtd.post(url, {
+      ...formFields((await rtd.get(url)).body),
+      nationalEdition: 'un’altra edizione',
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('shows the second of two admins what the first changed beside what they typed, and reapplies it', async () => {
     const rtd = await signedIn();
     const planId = await newDraft(rtd);

@@ -74,9 +74,10 @@ export function registerPlanFactsRoutes(kit: RouteKit) {
       const t = desk.ctx.t;
       const body = formOf(request);
       const plan = await readPlan({ db, principal: desk.principal, planId });
-      const read = readFrom(body, planFactsFormOf(plan));
+      const stored = planFactsFormOf(plan);
+      const read = readFrom(body, stored);
       const typed = planFactsFormFrom(body);
-      const errors = checkPlanFacts(typed, editions(), t);
+      const errors = checkPlanFacts(typed, editions(), t, stored.nationalEdition);
       if (Object.keys(errors).length) {
         return factsPage(reply, desk, planId, { form: typed, errors }, 400);
       }

@@ -89,14 +89,20 @@ export function checkTitleAndPeriod(
   return errors;
 }
 
+/**
+ * The facts as typed. The national edition must be one the catalog knows, unless it is the one
+ * the plan already had (an imported plan may name an edition in its own words).
+ */
 export function checkPlanFacts(
   form: PlanFactsForm,
   editions: string[],
   t: PageContext['t'],
+  stored = '',
 ): FieldErrors {
   const errors = checkTitleAndPeriod(form, t);
   if (form.revisionLabel.length > 200) errors.revisionLabel = t.boTooLong('200');
-  if (form.nationalEdition && !editions.includes(form.nationalEdition)) {
+  const edition = form.nationalEdition;
+  if (edition && edition !== stored && !editions.includes(edition)) {
     errors.nationalEdition = t.pfEditionUnknown(editions.join(', '));
   }
   if (form.instruments.length > MAX_INSTRUMENTS) {
