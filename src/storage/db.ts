@@ -149,6 +149,10 @@ async function openPostgres(url: string): Promise<Db> {
           : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is
+  // dropped by the pool, which opens another for the next query; unheard, the error would end
+  // the process.
+  pool.on('error', () => undefined);
   await pool.query('SELECT 1');
   return {
     backend: 'postgres',
