@@ -391,13 +391,12 @@ describe('the spending editor', () => {
 describe('the indicator editor', () => {
   const item = () => `/gestione/piani/${draftId}/parti/indicatori/i1`;
 
-  it('edits the baseline’s sub-fields and shows the targets read-only', async () => {
+  it('edits the baseline’s sub-fields and keeps the targets as they were', async () => {
     const rtd = await signedIn(RTD);
     const page = await rtd.get(item());
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<legend class="h6">Valore di partenza</legend>');
-    expect(page.body).toContain('2025: 40');
-    expect(page.body).toContain('si modificano importando il piano');
+    expect(page.body).toContain('2025: +40% | +40% rispetto al 2024');
     const wrong = await rtd.post(item(), { ...editForm(page.body, item()), 'baseline.value': 'x' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('id="field-baseline.value-error">Scrivi un numero');
@@ -421,6 +420,60 @@ describe('the indicator editor', () => {
     });
     expect(row.direction).toBe('maintain');
     expect((row.targets as unknown[]).length).toBe(3);
+  });
+});
+
+describe('an indicator’s targets', () => {
+  const item = () => `/gestione/piani/${draftId}/parti/indicatori/i4`;
+
+  it('are edited one per line — a value, a share of the baseline, an amount added — with the plan’s words', async () => {
+    const rtd = await signedIn(RTD);
+    const page = await rtd.get(item());
+    const bad = await rtd.post(item(), { ...editForm(page.body, item()), targets: '2026 trenta' });
+    expect(bad.statusCode).toBe(400);
+    expect(unescape(bad.body)).toContain('Riga non valida: «2026 trenta»');
+    const saved = await rtd.post(item(), {
+      ...editForm(page.body, item()),
+      targets: '2026: 32 | 32 servizi\n2027: +150%\n2028: +1.500,5',
+    });
+    expect(saved.statusCode, saved.body).toBe(303);
+    const row = await readPart({
+      db: server.db,
+      principal: COMMAND_LINE,
+      part: 'indicator',
+      planId: draftId,
+      key: 'i4',
+    });
+    expect(row.targets).toEqual([
+      { year: 2026, kind: 'absolute', value: 32, text: '32 servizi' },
+      { year: 2027, kind: 'relative_percent', value: 150, text: null },
+      { year: 2028, kind: 'relative_delta', value: 1500.5, text: null },
+    ]);
+    const again = await rtd.get(item());
+    expect(unescape(again.body)).toContain('2026: 32 | 32 servizi\n2027: +150%\n2028: +1500,5');
+  });
+});
+
+describe('measurements', () => {
+  it('are corrected by the unit’s editor on the published plan, which they monitor', async () => {
+    const editor = await signedIn(ANAGRAFE);
+    const list = await editor.get(`/gestione/piani/${server.planId}/parti/rilevazioni`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('non si modificano più');
+    const added = await editor.post(`/gestione/piani/${server.planId}/parti/rilevazioni`, {
+      _csrf: tokenIn(list.body),
+      parent: 'i6',
+      date: '2026-03-01',
+      value: '48',
+      note: '',
+    });
+    expect(added.statusCode, added.body).toBe(303);
+    const url = (added.headers.location as string).split('?')[0] ?? '';
+    const page = await editor.get(url);
+    expect(page.body).toContain('value="48"');
+    const fixed = await editor.post(url, { ...editForm(page.body, url), value: '49,5' });
+    expect(fixed.statusCode, fixed.body).toBe(303);
+    expect((await editor.get(url)).body).toContain('value="49.5"');
   });
 });
 

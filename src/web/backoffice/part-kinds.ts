@@ -9,7 +9,7 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox';
 import { MicroActionInputSchema } from '../../domain/model/action.js';
 import { inputForm, Key } from '../../domain/model/common.js';
-import { IndicatorSchema } from '../../domain/model/indicator.js';
+import { IndicatorSchema, MeasurementSchema, type Target } from '../../domain/model/indicator.js';
 import { RoleHolderSchema, UnitSchema } from '../../domain/model/organization.js';
 import {
   GlossaryTermSchema,
@@ -56,6 +56,13 @@ export const PART_KINDS: PartKind[] = [
     parent: 'action',
   },
   { segment: 'indicatori', type: 'indicator', scope: 'plan', schema: IndicatorSchema },
+  {
+    segment: 'rilevazioni',
+    type: 'measurement',
+    scope: 'plan',
+    schema: MeasurementSchema,
+    parent: 'indicator',
+  },
   { segment: 'spesa', type: 'spending_item', scope: 'plan', schema: SpendingItemSchema },
   {
     segment: 'piattaforme',
@@ -80,6 +87,7 @@ export type Input =
   | { is: 'lines'; integer: boolean }
   | { is: 'timing' }
   | { is: 'object'; fields: FieldSpec[] }
+  | { is: 'targets' }
   | { is: 'fixed' };
 
 export interface FieldSpec {
@@ -123,6 +131,7 @@ function specOf(prop: string, schema: TSchema, prefix = ''): FieldSpec {
 
 function inputOf(prop: string, node: Node, name: string): Input {
   if (prop === 'timing') return { is: 'timing' };
+  if (prop === 'targets') return { is: 'targets' };
   const ref = REFS[prop];
   if (ref) return { is: 'ref', part: ref, many: node.type === 'array' };
   switch (node.type) {
@@ -194,9 +203,59 @@ function textOf(spec: FieldSpec, value: unknown): string {
       return spec.input.many ? ((value as string[])[0] ?? '') : String(value);
     case 'lines':
       return (value as unknown[]).join('\n');
+    case 'targets':
+      return (value as Target[]).map(targetLine).join('\n');
     default:
       return String(value);
   }
+}
+
+const decimal = (n: number) => String(n).replace('.', ',');
+
+/**
+ * A target as one line: "2026: 30" (the value), "2026: +80%" (relative to the baseline, in
+ * percent), "2026: +5" (added to the baseline); the plan's own words after " | ".
+ */
+export function targetLine(t: Target): string {
+  const sign = t.value < 0 ? '-' : '+';
+  const amount =
+    t.kind === 'absolute'
+      ? decimal(t.value)
+      : `${sign}${decimal(Math.abs(t.value))}${t.kind === 'relative_percent' ? '%' : ''}`;
+  return `${t.year}: ${amount}${t.text ? ` | ${t.text}` : ''}`;
+}
+
+/** A number as Italians write it ("15.000", "12,5") or plainly ("12.5"); null when not one. */
+export function italianNumber(text: string): number | null {
+  const normal = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)
+    ? text.replace(/\./g, '').replace(',', '.')
+    : text.replace(',', '.');
+  const n = Number(normal);
+  return /^-?\d+(\.\d+)?$/.test(normal) && Number.isFinite(n) ? n : null;
+}
+
+const TARGET_LINE = /^(\d{4})\s*:\s*([+-])?\s*([\d.,]+)\s*(%)?\s*(?:\|\s*(.*))?$/;
+
+/** Targets from their lines (see targetLine), or the first line that cannot be read. */
+export function parseTargets(text: string): { targets: Target[] } | { bad: string } {
+  const targets: Target[] = [];
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const m = TARGET_LINE.exec(line);
+    const amount = m ? italianNumber(m[3] ?? '') : null;
+    if (!m || amount === null) return { bad: line };
+    const signed = m[2] === '-' ? -amount : amount;
+    const kind = m[2] ? (m[4] ? 'relative_percent' : 'relative_delta') : 'absolute';
+    targets.push({
+      year: Number(m[1]),
+      kind,
+      value: kind === 'absolute' ? amount : signed,
+      text: m[5]?.trim() || null,
+    });
+  }
+  return { targets };
 }
 
 export type PartForm = Record<string, string>;
@@ -248,7 +307,9 @@ function parseScalar(spec: FieldSpec, raw: string, t: PageContext['t']): Parsed 
   const { input } = spec;
   if (text === '') {
     if (spec.required) return { error: t.boRequired };
-    if (input.is === 'lines' || (input.is === 'ref' && input.many)) return { value: [] };
+    if (input.is === 'lines' || input.is === 'targets' || (input.is === 'ref' && input.many)) {
+      return { value: [] };
+    }
     if (spec.nullable) return { value: null };
     return { value: '' };
   }
@@ -264,14 +325,13 @@ function parseScalar(spec: FieldSpec, raw: string, t: PageContext['t']): Parsed 
       if (lines.some((l) => !/^\d+$/.test(l))) return { error: t.paIntegerInvalid };
       return { value: lines.map(Number) };
     }
+    case 'targets': {
+      const read = parseTargets(text);
+      return 'bad' in read ? { error: t.paTargetInvalid(read.bad) } : { value: read.targets };
+    }
     case 'number': {
-      const normal = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)
-        ? text.replace(/\./g, '').replace(',', '.')
-        : text.replace(',', '.');
-      const n = Number(normal);
-      if (!/^-?\d+(\.\d+)?$/.test(normal) || !Number.isFinite(n)) {
-        return { error: input.integer ? t.paIntegerInvalid : t.paNumberInvalid };
-      }
+      const n = italianNumber(text);
+      if (n === null) return { error: input.integer ? t.paIntegerInvalid : t.paNumberInvalid };
       if (input.integer && !Number.isInteger(n)) return { error: t.paIntegerInvalid };
       return { value: n };
     }
@@ -435,6 +495,10 @@ export function itemTitle(ctx: PageContext, kind: PartKind, row: Record<string, 
     const role = enumLabel(ctx, kind, 'role', String(row.role ?? ''));
     const who = text(row.person) ?? text(row.title);
     return who ? `${role} – ${who}` : role;
+  }
+  if (kind.type === 'measurement') {
+    const value = typeof row.value === 'number' ? ctx.f.number(row.value) : '';
+    return `${ctx.f.shortDate(String(row.date ?? ''))}: ${value}`;
   }
   const title =
     text(row.title) ??

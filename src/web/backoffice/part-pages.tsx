@@ -102,7 +102,11 @@ export function PartListPage(props: {
           <form method="post" action={action} novalidate>
             <Csrf value={desk.account.csrf} />
             {place.kind.parent ? (
-              <Field name="parent" label={t.paParent} errors={errors}>
+              <Field
+                name="parent"
+                label={t.paParents[place.kind.segment] ?? t.paParent}
+                errors={errors}
+              >
                 {(a) => (
                   <select {...a} class="form-select" required>
                     {(place.options[place.kind.parent ?? 'action'] ?? []).map((o) => (
@@ -164,7 +168,11 @@ function summaryOf(ctx: PageContext, kind: PartKind, errors: FieldErrors): Field
   return Object.fromEntries(
     Object.entries(errors).map(([name, message]) => {
       const spec = specByName(kind, name);
-      const label = spec ? fieldLabel(ctx.t, spec) : name === 'parent' ? ctx.t.paParent : null;
+      const label = spec
+        ? fieldLabel(ctx.t, spec)
+        : name === 'parent'
+          ? (ctx.t.paParents[kind.segment] ?? ctx.t.paParent)
+          : null;
       return [name, label ? `${label}: ${message}` : message];
     }),
   );
@@ -201,7 +209,7 @@ export function PartEditPage(props: {
         {parent && parentKey ? (
           <>
             {' · '}
-            {t.paParent}:{' '}
+            {t.paParents[place.kind.segment] ?? t.paParent}:{' '}
             {place.options[parent]?.find((o) => o.id === parentKey)?.name ?? parentKey}
           </>
         ) : null}
@@ -387,6 +395,8 @@ function Control(props: {
   const hint =
     input.is === 'lines' ? (
       t.paLinesHint
+    ) : input.is === 'targets' ? (
+      t.paTargetsEditHint
     ) : input.is === 'number' && input.euro ? (
       t.paEuroHint
     ) : input.is === 'timing' ? (
@@ -403,11 +413,12 @@ function Control(props: {
         switch (input.is) {
           case 'textarea':
           case 'lines':
+          case 'targets':
             return (
               <textarea
                 {...a}
                 class="form-control"
-                rows={input.is === 'lines' ? 3 : 4}
+                rows={input.is === 'textarea' ? 4 : 3}
                 maxLength={input.is === 'textarea' ? input.maxLength : undefined}
                 required={spec.required}
               >

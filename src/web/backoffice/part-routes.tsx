@@ -38,6 +38,8 @@ import { MessagePage, type Desk, type FieldErrors } from './ui.js';
 
 /** Plan statuses whose parts are frozen. */
 const FROZEN = new Set(['approved', 'published', 'superseded']);
+/** Parts a unit's editor adds to their own unit's actions and indicators. */
+const UNIT_WORK = new Set<EntityType>(['micro_action', 'measurement']);
 
 type Row = Awaited<ReturnType<typeof readPart>>;
 
@@ -68,7 +70,8 @@ export function registerPartRoutes(kit: RouteKit) {
       const p = await readPlan({ db, principal, planId: planParam });
       organizationId = p.organizationId;
       plan = { id: p.id, title: p.title };
-      if (FROZEN.has(p.status)) {
+      // Measurements are monitoring: recorded and corrected on an approved or published plan too.
+      if (FROZEN.has(p.status) && kind.type !== 'measurement') {
         const L = labelsFor(ctx.lang);
         const status = L.planStatus[p.status as keyof typeof L.planStatus] ?? p.status;
         readOnly = ctx.t.paReadOnly(status.toLowerCase());
@@ -89,7 +92,7 @@ export function registerPartRoutes(kit: RouteKit) {
       place: { kind, plan, readOnly, options },
       address,
       canEdit: !readOnly,
-      canAdd: !readOnly && (role === 'admin' || kind.type === 'micro_action'),
+      canAdd: !readOnly && (role === 'admin' || UNIT_WORK.has(kind.type)),
     };
   }
 

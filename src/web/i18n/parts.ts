@@ -20,6 +20,7 @@ const it = {
     'stato-arte': 'Stato dell’arte',
     'micro-azioni': 'Micro azioni',
     indicatori: 'Indicatori',
+    rilevazioni: 'Rilevazioni',
     spesa: 'Spesa',
     piattaforme: 'Piattaforme',
     settori: 'Settori',
@@ -35,6 +36,12 @@ const it = {
     `Il piano è ${status}: le sue parti non si modificano più. Per cambiarle, avvia una nuova revisione dalla pagina di pubblicazione.`,
   paNoRights: 'Puoi leggere queste parti, ma non modificarle.',
   paParent: 'Azione',
+  /** The part another kind lives in, by that kind's path segment. */
+  paParents: { 'micro-azioni': 'Azione', rilevazioni: 'Indicatore' } as Record<string, string>,
+  paTargetsEditHint:
+    'Un valore atteso per riga: «2026: 30» (il valore), «2026: +80%» (rispetto al valore di partenza, in percentuale), «2026: +5» (in più rispetto al valore di partenza); dopo «|» le parole del piano.',
+  paTargetInvalid: (line: string) =>
+    `Riga non valida: «${line}». Scrivi l’anno, i due punti e il valore, per esempio «2026: 30» o «2026: +80%»`,
   paNoChoice: '— nessuno —',
   paLinesHint: 'Un elemento per riga.',
   paTargetsHint:
@@ -87,6 +94,8 @@ const it = {
     priorityId: 'Priorità',
     label: 'Voce',
     value: 'Valore',
+    date: 'Data',
+    note: 'Nota',
     valueText: 'Valore in parole',
     unit: 'Unità di misura',
     referenceDate: 'Data di riferimento',
@@ -161,6 +170,7 @@ const en: PartsMessages = {
     'stato-arte': 'State of the art',
     'micro-azioni': 'Micro-actions',
     indicatori: 'Indicators',
+    rilevazioni: 'Measurements',
     spesa: 'Spending',
     piattaforme: 'Platforms',
     settori: 'Units',
@@ -176,6 +186,11 @@ const en: PartsMessages = {
     `The plan is ${status}: its parts are no longer changed. To change them, start a new revision from the publication page.`,
   paNoRights: 'You can read these parts, but not change them.',
   paParent: 'Action',
+  paParents: { 'micro-azioni': 'Action', rilevazioni: 'Indicator' },
+  paTargetsEditHint:
+    'One target per line: “2026: 30” (the value), “2026: +80%” (relative to the baseline, in percent), “2026: +5” (added to the baseline); after “|” the plan’s own words.',
+  paTargetInvalid: (line) =>
+    `Line not valid: “${line}”. Write the year, a colon and the value, for example “2026: 30” or “2026: +80%”`,
   paNoChoice: '— none —',
   paLinesHint: 'One item per line.',
   paTargetsHint:
@@ -225,6 +240,8 @@ const en: PartsMessages = {
     priorityId: 'Priority',
     label: 'Item',
     value: 'Value',
+    date: 'Date',
+    note: 'Note',
     valueText: 'Value in words',
     unit: 'Unit of measure',
     referenceDate: 'Reference date',
