@@ -20,7 +20,6 @@ const it = {
   seDraftRestored:
     'Abbiamo rimesso nel modulo quello che avevi scritto e non avevi ancora salvato.',
   seDraftDiscard: 'Scarta il testo ripristinato',
-  seTimingChecking: 'Lettura dei tempi…',
   seTimingTooLong: 'I tempi possono avere al massimo 2000 caratteri',
   seOutOfRange: (min: string, max: string) => `Inserisci un numero da ${min} a ${max}`,
 } as const;
@@ -42,7 +41,6 @@ const en: SessionMessages = {
     'Your session had ended and the change was not saved. Sign in again: what you typed is kept in this browser and comes back in the form.',
   seDraftRestored: 'We put back in the form what you had typed and not saved yet.',
   seDraftDiscard: 'Discard the restored text',
-  seTimingChecking: 'Reading the timing…',
   seTimingTooLong: 'Timing can be at most 2000 characters long',
   seOutOfRange: (min, max) => `Enter a number from ${min} to ${max}`,
 };
